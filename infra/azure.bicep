@@ -1,0 +1,132 @@
+// Deskbridge on Azure: App Service (Linux, Node 20) running the bot, an Azure Bot registration
+// with the Teams channel, and optionally Azure Database for PostgreSQL (several instances).
+@maxLength(20)
+@minLength(4)
+@description('Used to generate names for all resources in this file')
+param resourceBaseName string
+
+@description('Required when create Azure Bot service')
+param botAadAppClientId string
+
+@secure()
+@description('Required by Bot Framework package in your bot project')
+param botAadAppClientSecret string
+
+@description('Tenant of the bot app registration (single-tenant bots)')
+param botAadAppTenantId string = subscription().tenantId
+
+@allowed(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+param botAppType string = 'MultiTenant'
+
+param webAppSKU string = 'B1'
+
+@maxLength(42)
+param botDisplayName string = 'Deskbridge'
+
+param location string = resourceGroup().location
+
+@description('Deploy Azure Database for PostgreSQL and point DATABASE_URL at it')
+param deployPostgres bool = false
+
+@secure()
+@description('Administrator password of the PostgreSQL server (only with deployPostgres)')
+param postgresAdminPassword string = ''
+
+param postgresAdminUser string = 'deskbridge'
+
+var serverfarmsName = resourceBaseName
+var webAppName = resourceBaseName
+var postgresName = '${resourceBaseName}-pg'
+
+resource serverfarm 'Microsoft.Web/serverfarms@2023-12-01' = {
+  kind: 'app,linux'
+  location: location
+  name: serverfarmsName
+  sku: {
+    name: webAppSKU
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2023-06-01-preview' = if (deployPostgres) {
+  name: postgresName
+  location: location
+  sku: {
+    name: 'Standard_B1ms'
+    tier: 'Burstable'
+  }
+  properties: {
+    version: '15'
+    administratorLogin: postgresAdminUser
+    administratorLoginPassword: postgresAdminPassword
+    storage: {
+      storageSizeGB: 32
+    }
+    backup: {
+      backupRetentionDays: 7
+      geoRedundantBackup: 'Disabled'
+    }
+  }
+}
+
+resource postgresDb 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2023-06-01-preview' = if (deployPostgres) {
+  parent: postgres
+  name: 'deskbridge'
+}
+
+resource postgresAllowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2023-06-01-preview' = if (deployPostgres) {
+  parent: postgres
+  name: 'AllowAzureServices'
+  properties: {
+    startIpAddress: '0.0.0.0'
+    endIpAddress: '0.0.0.0'
+  }
+}
+
+var databaseUrl = deployPostgres ? 'postgres://${postgresAdminUser}:${uriComponent(postgresAdminPassword)}@${postgresName}.postgres.database.azure.com:5432/deskbridge?sslmode=require' : ''
+
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  kind: 'app,linux'
+  location: location
+  name: webAppName
+  properties: {
+    serverFarmId: serverfarm.id
+    httpsOnly: true
+    siteConfig: {
+      linuxFxVersion: 'NODE|20-lts'
+      alwaysOn: true
+      ftpsState: 'FtpsOnly'
+      healthCheckPath: '/readyz'
+      appCommandLine: 'npm start'
+      appSettings: [
+        { name: 'NODE_ENV', value: 'production' }
+        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
+        { name: 'RUNNING_ON_AZURE', value: '1' }
+        { name: 'BOT_ID', value: botAadAppClientId }
+        { name: 'BOT_PASSWORD', value: botAadAppClientSecret }
+        { name: 'BOT_TYPE', value: botAppType }
+        { name: 'BOT_TENANT_ID', value: botAadAppTenantId }
+        // /home is persistent on App Service: the SQLite file survives restarts and deploys.
+        { name: 'DATABASE_URL', value: deployPostgres ? databaseUrl : 'sqlite:/home/data/deskbridge.db' }
+      ]
+    }
+  }
+}
+
+module azureBotRegistration './botRegistration/azurebot.bicep' = {
+  name: 'Azure-Bot-registration'
+  params: {
+    resourceBaseName: resourceBaseName
+    botAadAppClientId: botAadAppClientId
+    botAppDomain: webApp.properties.defaultHostName
+    botDisplayName: botDisplayName
+    botAppType: botAppType
+    botAadAppTenantId: botAadAppTenantId
+  }
+}
+
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
+output BOT_DOMAIN string = webApp.properties.defaultHostName
+output BOT_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'

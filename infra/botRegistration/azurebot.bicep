@@ -1,0 +1,35 @@
+// Azure Bot registration with the Microsoft Teams channel, pointing at the App Service.
+@maxLength(20)
+@minLength(4)
+param resourceBaseName string
+param botAadAppClientId string
+param botAppDomain string
+@maxLength(42)
+param botDisplayName string
+param botAppType string = 'MultiTenant'
+param botAadAppTenantId string = ''
+
+resource botService 'Microsoft.BotService/botServices@2022-09-15' = {
+  kind: 'azurebot'
+  location: 'global'
+  name: resourceBaseName
+  properties: {
+    displayName: botDisplayName
+    endpoint: 'https://${botAppDomain}/api/messages'
+    msaAppId: botAadAppClientId
+    msaAppType: botAppType
+    msaAppTenantId: botAppType == 'SingleTenant' ? botAadAppTenantId : null
+  }
+  sku: {
+    name: 'F0'
+  }
+}
+
+resource botServiceMsTeamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: botService
+  location: 'global'
+  name: 'MsTeamsChannel'
+  properties: {
+    channelName: 'MsTeamsChannel'
+  }
+}

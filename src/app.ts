@@ -1,0 +1,97 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'restify';
+import type { Config } from './config';
+import { registerBotMessages } from './http/bot-messages';
+import { registerHealthRoutes } from './http/health';
+import type { Logger } from './lib/logger';
+import { createMetrics, type Metrics } from './lib/metrics';
+import { createHttpServer } from './server';
+import { migrateToLatest, openDatabase } from './store/database';
+import { createRepositories, type Repositories } from './store/index';
+import { createTeamsBot, type TeamsBot } from './teams/app';
+
+/** A running Deskbridge: what tests and the entry point need to reach and to stop it. */
+export interface RunningApp {
+    readonly server: Server;
+    readonly url: string;
+    readonly port: number;
+    readonly repos: Repositories;
+    readonly bot: TeamsBot;
+    readonly metrics: Metrics;
+    /** Graceful stop: refuse new requests, finish in-flight ones, close the database. */
+    stop(): Promise<void>;
+}
+
+/**
+ * The composition root: config → store (migrated) → Teams bot → HTTP server, listening.
+ * Kept apart from `index.ts` so that integration tests start exactly what production starts.
+ */
+export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+    const db = await openDatabase(config.database);
+    try {
+        await migrateToLatest(db);
+    } catch (err) {
+        await db.close();
+        throw err;
+    }
+    const repos = createRepositories(db);
+    const metrics = createMetrics();
+    const bot = createTeamsBot({ config, repos, logger });
+
+    let shuttingDown = false;
+    let inFlight = 0;
+    let drained: (() => void) | undefined;
+
+    const server = createHttpServer({
+        logger,
+        metrics,
+        bodyLimit: config.BODY_LIMIT_BYTES,
+        routes: [
+            (s) => registerHealthRoutes(s, { db, metrics, logger, isShuttingDown: () => shuttingDown }),
+            (s) => registerBotMessages(s, { bot, logger })
+        ]
+    });
+    server.pre((_req, res, next) => {
+        inFlight++;
+        res.once('close', () => {
+            inFlight--;
+            if (inFlight === 0) drained?.();
+        });
+        return next();
+    });
+
+    await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.PORT, config.HOST, () => {
+            server.removeListener('error', reject);
+            resolve();
+        });
+    });
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://127.0.0.1:${port}`;
+    logger.info({ port, database: db.dialect, anonymousBot: config.anonymousBot }, 'Deskbridge listening');
+
+    return {
+        server,
+        url,
+        port,
+        repos,
+        bot,
+        metrics,
+        async stop() {
+            if (shuttingDown) return;
+            shuttingDown = true;
+            const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+            server.server.closeIdleConnections();
+            if (inFlight > 0) {
+                await Promise.race([new Promise<void>((resolve) => (drained = resolve)), delay(10_000)]);
+            }
+            server.server.closeAllConnections();
+            await closed;
+            await db.close();
+            logger.info('Deskbridge stopped');
+        }
+    };
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Every variable is optional: unset means a working
+ * local default (SQLite file, anonymous Bot Framework mode, integrations switched off).
+ */
+
+/** Empty strings in env files (`KEY=`) mean "unset", not "the empty value". */
+const optionalString = z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const csvList = optionalString.transform((v) =>
+    v === undefined
+        ? []
+        : v
+              .split(',')
+              .map((s) => s.trim())
+              .filter((s) => s.length > 0)
+);
+
+const httpUrl = (fallback?: string) =>
+    optionalString
+        .refine((v) => v === undefined || /^https?:\/\/[^\s]+$/i.test(v), 'must be an http(s) URL')
+        .transform((v) => (v ?? fallback)?.replace(/\/+$/, ''));
+
+const positiveInt = (fallback: number, max = Number.MAX_SAFE_INTEGER) =>
+    optionalString
+        .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) > 0 && Number(v) <= max), `must be a whole number from 1 to ${max}`)
+        .transform((v) => (v === undefined ? fallback : Number(v)));
+
+const booleanFlag = (fallback: boolean) =>
+    optionalString
+        .refine((v) => v === undefined || /^(true|false|1|0|yes|no)$/i.test(v), 'must be true or false')
+        .transform((v) => (v === undefined ? fallback : /^(true|1|yes)$/i.test(v)));
+
+export const SUPPORTED_LOCALES = ['en', 'pt-BR', 'de'] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+const envSchema = z
+    .object({
+        NODE_ENV: optionalString,
+        PORT: optionalString
+            .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 65535), 'must be a port number (0-65535)')
+            .transform((v) => (v === undefined ? 3978 : Number(v))),
+        HOST: optionalString.transform((v) => v ?? '0.0.0.0'),
+        DATABASE_URL: optionalString.refine(
+            (v) => v === undefined || /^(postgres|postgresql):\/\//i.test(v) || /^(sqlite:|file:)/i.test(v),
+            'must be a postgres:// URL, or sqlite:<path> / file:<path> for SQLite'
+        ),
+        LOG_LEVEL: optionalString
+            .refine((v) => v === undefined || ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v), 'must be one of fatal, error, warn, info, debug, trace, silent')
+            .transform((v) => v ?? 'info'),
+        DEFAULT_LOCALE: optionalString
+            .refine((v) => v === undefined || (SUPPORTED_LOCALES as readonly string[]).includes(v), `must be one of ${SUPPORTED_LOCALES.join(', ')}`)
+            .transform((v) => (v ?? 'en') as Locale),
+        BODY_LIMIT_BYTES: positiveInt(1024 * 1024, 50 * 1024 * 1024),
+
+        BOT_ID: optionalString,
+        BOT_PASSWORD: optionalString,
+        BOT_TYPE: optionalString
+            .refine((v) => v === undefined || ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(v), 'must be MultiTenant, SingleTenant or UserAssignedMSI')
+            .transform((v) => v ?? 'MultiTenant'),
+        BOT_TENANT_ID: optionalString,
+        ALLOWED_TENANT_IDS: csvList,
+        ADMIN_USERS: csvList.transform((list) => list.map((u) => u.toLowerCase())),
+        ADMIN_API_KEY: optionalString,
+        GRAPH_BASE_URL: httpUrl('https://graph.microsoft.com/v1.0'),
+
+        INTERCOM_ACCESS_TOKEN: optionalString,
+        INTERCOM_CLIENT_SECRET: optionalString,
+        INTERCOM_API_BASE_URL: httpUrl('https://api.intercom.io'),
+        INTERCOM_API_VERSION: optionalString
+            .refine((v) => v === undefined || /^(\d+\.\d+|Unstable)$/.test(v), 'must be a version like 2.14')
+            .transform((v) => v ?? '2.14'),
+        INTERCOM_DEFAULT_ADMIN_ID: optionalString,
+
+        KOMMO_BASE_URL: httpUrl(),
+        KOMMO_ACCESS_TOKEN: optionalString,
+        KOMMO_WEBHOOK_TOKEN: optionalString,
+        KOMMO_ACCOUNT_ID: optionalString,
+        KOMMO_SALESBOT_ID: optionalString,
+        KOMMO_REPLY_FIELD_ID: optionalString,
+
+        N8N_WEBHOOK_URL: httpUrl(),
+        N8N_API_KEY: optionalString,
+        N8N_CALLBACK_TOKEN: optionalString,
+        N8N_LEAD_WEBHOOK_URL_HOT: httpUrl(),
+        N8N_LEAD_WEBHOOK_URL_WARM: httpUrl(),
+        N8N_LEAD_WEBHOOK_URL_COLD: httpUrl(),
+        LEADS_API_KEY: optionalString,
+
+        OUTBOX_WORKERS: positiveInt(4, 64),
+        OUTBOX_MAX_ATTEMPTS: positiveInt(8, 100),
+        RUN_WORKER: booleanFlag(true)
+    })
+    .superRefine((env, ctx) => {
+        const production = env.NODE_ENV === 'production';
+        if (!env.BOT_ID && production) {
+            ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BOT_ID'], message: 'is required when NODE_ENV=production (anonymous Bot Framework mode is for local use only)' });
+        }
+        if (env.BOT_ID && !env.BOT_PASSWORD && env.BOT_TYPE !== 'UserAssignedMSI') {
+            ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BOT_PASSWORD'], message: `is required when BOT_ID is set and BOT_TYPE is ${env.BOT_TYPE}` });
+        }
+        if (env.BOT_TYPE === 'SingleTenant' && env.BOT_ID && !env.BOT_TENANT_ID) {
+            ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BOT_TENANT_ID'], message: 'is required when BOT_TYPE is SingleTenant' });
+        }
+    });
+
+export type Config = z.output<typeof envSchema> & {
+    /** True when no Bot Framework credentials are set: the bot accepts unauthenticated activities (local use). */
+    readonly anonymousBot: boolean;
+    readonly database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+};
+
+/** Thrown when the environment is invalid; `message` lists every bad variable and why. */
+export class ConfigError extends Error {
+    constructor(readonly problems: string[]) {
+        super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.name = 'ConfigError';
+    }
+}
+
+/**
+ * Reads and validates the configuration from an environment map.
+ * @throws ConfigError listing every invalid variable (values are never echoed: they may be secrets).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+    const parsed = envSchema.safeParse(env);
+    if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'} ${issue.message}`);
+        throw new ConfigError(problems);
+    }
+    const value = parsed.data;
+    const url = value.DATABASE_URL;
+    const database: Config['database'] =
+        url && /^postgres(ql)?:\/\//i.test(url)
+            ? { kind: 'postgres', url }
+            : { kind: 'sqlite', file: url ? url.replace(/^(sqlite|file):(\/\/)?/i, '') : './data/deskbridge.db' };
+    return { ...value, anonymousBot: !value.BOT_ID, database };
+}

@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config';
+import { LATEST_MIGRATION, migrationProvider, type Dialect } from './migrations/index';
+import type { Database } from './schema';
+
+/** An open database with the engine it runs on. */
+export interface Db {
+    readonly kysely: Kysely<Database>;
+    readonly dialect: Dialect;
+    /** Throws unless the database answers and every migration is applied. */
+    checkReady(): Promise<void>;
+    close(): Promise<void>;
+}
+
+export interface OpenOptions {
+    /** PostgreSQL only: run in this schema (created if missing). Tests use one schema per run. */
+    schema?: string;
+    /** PostgreSQL pool size. */
+    poolSize?: number;
+}
+
+/** BIGINT columns hold epoch milliseconds, well inside Number's safe range: read them as numbers. */
+const pgTypes = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+        if (oid === pg.types.builtins.INT8) return (v: string) => Number(v);
+        return pg.types.getTypeParser(oid, format);
+    }
+};
+
+/** Opens SQLite (WAL) or PostgreSQL as configured. Does not migrate: see {@link migrateToLatest}. */
+export async function openDatabase(target: Config['database'], options: OpenOptions = {}): Promise<Db> {
+    if (target.kind === 'sqlite') {
+        if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
+        const sqlite = new BetterSqlite3(target.file);
+        sqlite.pragma('journal_mode = WAL');
+        sqlite.pragma('synchronous = NORMAL');
+        sqlite.pragma('busy_timeout = 5000');
+        sqlite.pragma('foreign_keys = ON');
+        const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+        return wrap(kysely, 'sqlite');
+    }
+    const schema = options.schema;
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('schema must be a plain lower-case identifier');
+    if (schema) {
+        const admin = new pg.Client({ connectionString: target.url });
+        await admin.connect();
+        try {
+            await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        } finally {
+            await admin.end();
+        }
+    }
+    const pool = new pg.Pool({
+        connectionString: target.url,
+        max: options.poolSize ?? 10,
+        types: pgTypes,
+        ...(schema ? { options: `-c search_path=${schema}` } : {})
+    });
+    // An idle client that loses its server must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return wrap(kysely, 'postgres');
+}
+
+function wrap(kysely: Kysely<Database>, dialect: Dialect): Db {
+    let closed = false;
+    return {
+        kysely,
+        dialect,
+        async checkReady() {
+            await sql`select 1`.execute(kysely);
+            const migrations = await new Migrator({ db: kysely, provider: migrationProvider(dialect) }).getMigrations();
+            const pending = migrations.filter((m) => m.executedAt === undefined);
+            if (pending.length > 0 || !migrations.some((m) => m.name === LATEST_MIGRATION)) {
+                throw new Error(`migrations pending: ${pending.map((m) => m.name).join(', ')}`);
+            }
+        },
+        async close() {
+            if (closed) return;
+            closed = true;
+            await kysely.destroy();
+        }
+    };
+}
+
+/** Applies every migration not yet applied. Safe to call from several instances at once (Kysely locks). */
+export async function migrateToLatest(db: Db): Promise<void> {
+    const migrator = new Migrator({ db: db.kysely, provider: migrationProvider(db.dialect) });
+    const { error, results } = await migrator.migrateToLatest();
+    const failed = results?.find((r) => r.status === 'Error');
+    if (error || failed) {
+        const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');
+        throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${reason}`);
+    }
+}

@@ -1,0 +1,25 @@
+import type { Db } from './database';
+import { DatabaseStorage } from './bot-state-storage';
+import { ChannelBindingsRepo } from './channel-bindings-repo';
+import { ConversationRefsRepo } from './conversation-refs-repo';
+import { TeamsRepo } from './teams-repo';
+
+/** Every repository over one database, built once in the composition root. */
+export interface Repositories {
+    readonly db: Db;
+    readonly teams: TeamsRepo;
+    readonly conversationRefs: ConversationRefsRepo;
+    readonly bindings: ChannelBindingsRepo;
+    readonly botState: DatabaseStorage;
+}
+
+/** Builds the repositories over an open, migrated database. */
+export function createRepositories(db: Db): Repositories {
+    return {
+        db,
+        teams: new TeamsRepo(db.kysely),
+        conversationRefs: new ConversationRefsRepo(db.kysely),
+        bindings: new ChannelBindingsRepo(db.kysely),
+        botState: new DatabaseStorage(db.kysely)
+    };
+}

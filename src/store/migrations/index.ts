@@ -1,0 +1,24 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { teamsBasics } from './001-teams-basics';
+import { deliveryEngine } from './002-delivery-engine';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** A migration that may need to know which engine it runs on (auto-increment ids differ). */
+export type DialectMigration = (dialect: Dialect) => { up(db: Kysely<unknown>): Promise<void> };
+
+const ordered: Array<[string, DialectMigration]> = [
+    ['001-teams-basics', teamsBasics],
+    ['002-delivery-engine', deliveryEngine]
+];
+
+/** Serves the migrations compiled into the app, so no migration files are read at run time. */
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+    return {
+        async getMigrations(): Promise<Record<string, Migration>> {
+            return Object.fromEntries(ordered.map(([name, make]) => [name, make(dialect)]));
+        }
+    };
+}
+
+export const LATEST_MIGRATION = ordered[ordered.length - 1]![0];

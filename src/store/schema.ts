@@ -1,0 +1,95 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table shapes as Kysely sees them. Times are epoch milliseconds (BIGINT in PostgreSQL, INTEGER
+ * in SQLite) so that both engines compare and sort them the same way; JSON is stored as text.
+ */
+export interface TeamsTable {
+    team_id: string;
+    tenant_id: string | null;
+    name: string | null;
+    aad_group_id: string | null;
+    service_url: string;
+    reference: string;
+    installed: number;
+    installed_at: number;
+    updated_at: number;
+}
+
+export interface TeamChannelsTable {
+    channel_id: string;
+    team_id: string;
+    name: string | null;
+    updated_at: number;
+}
+
+export interface ConversationRefsTable {
+    conversation_id: string;
+    conversation_type: string;
+    team_id: string | null;
+    tenant_id: string | null;
+    service_url: string;
+    reference: string;
+    updated_at: number;
+}
+
+export interface ChannelBindingsTable {
+    stream: string;
+    team_id: string;
+    channel_id: string;
+    channel_name: string | null;
+    bound_by_id: string | null;
+    bound_by_name: string | null;
+    bound_at: number;
+}
+
+export interface BotStateTable {
+    key: string;
+    value: string;
+    etag: string;
+    updated_at: number;
+}
+
+export interface InboxTable {
+    id: Generated<number>;
+    source: string;
+    event_id: string;
+    topic: string | null;
+    payload: string;
+    received_at: number;
+}
+
+export interface OutboxJobsTable {
+    id: Generated<number>;
+    kind: string;
+    payload: string;
+    ordering_key: string;
+    dedupe_key: string | null;
+    status: string;
+    attempts: number;
+    max_attempts: number;
+    run_at: number;
+    locked_by: string | null;
+    locked_until: number | null;
+    last_error: string | null;
+    created_at: number;
+    updated_at: number;
+    done_at: number | null;
+}
+
+export interface RateSendsTable {
+    id: Generated<number>;
+    bucket: string;
+    sent_at: number;
+}
+
+export interface Database {
+    teams: TeamsTable;
+    team_channels: TeamChannelsTable;
+    conversation_refs: ConversationRefsTable;
+    channel_bindings: ChannelBindingsTable;
+    bot_state: BotStateTable;
+    inbox: InboxTable;
+    outbox_jobs: OutboxJobsTable;
+    rate_sends: RateSendsTable;
+}

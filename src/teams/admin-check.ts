@@ -1,0 +1,32 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+
+/** Who may run admin commands (setup, replay…). */
+export interface AdminPolicy {
+    /** Lower-cased emails, UPNs or AAD object ids from ADMIN_USERS. */
+    adminUsers: readonly string[];
+    /**
+     * Local anonymous mode with no ADMIN_USERS: everyone is an admin, so a newcomer can try every
+     * command in the Agents Playground. Never true when Bot Framework credentials are set.
+     */
+    everyoneIsAdmin: boolean;
+}
+
+/**
+ * True when the sender is an admin: their AAD object id, email or UPN is in ADMIN_USERS.
+ * The email comes from the Teams roster (one roster call, only when the id alone did not match).
+ */
+export async function isAdmin(context: TurnContext, policy: AdminPolicy): Promise<boolean> {
+    if (policy.everyoneIsAdmin) return true;
+    if (policy.adminUsers.length === 0) return false;
+    const from = context.activity.from;
+    const direct = [from?.aadObjectId, from?.id].filter((v): v is string => !!v).map((v) => v.toLowerCase());
+    if (direct.some((id) => policy.adminUsers.includes(id))) return true;
+    try {
+        const member = await TeamsInfo.getMember(context, from.id);
+        const names = [member.email, member.userPrincipalName, member.aadObjectId].filter((v): v is string => !!v).map((v) => v.toLowerCase());
+        return names.some((n) => policy.adminUsers.includes(n));
+    } catch {
+        // Not in a roster (e.g. an unknown chat): not an admin.
+        return false;
+    }
+}

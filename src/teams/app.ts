@@ -1,0 +1,94 @@
+import { TurnContext, type Activity } from 'botbuilder';
+import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { Config } from '../config';
+import type { Logger } from '../lib/logger';
+import type { Repositories } from '../store/index';
+import { whereOf } from './activity-context';
+import { registerChannelCommands } from './handlers/channel-commands';
+import { registerInstallationHandlers } from './handlers/installation';
+import { resolveLocale, textsFor, type Texts } from './i18n';
+import { TeamsMessenger } from './proactive';
+
+/** The Teams side of Deskbridge: the adapter, the teams-ai application and proactive posting. */
+export interface TeamsBot {
+    readonly adapter: TeamsAdapter;
+    readonly app: Application<TurnState>;
+    readonly messenger: TeamsMessenger;
+    /** Runs one incoming activity through the application (used by the `/api/messages` route). */
+    handle(context: TurnContext): Promise<void>;
+}
+
+export interface TeamsBotDeps {
+    config: Config;
+    repos: Repositories;
+    logger: Logger;
+}
+
+/**
+ * Builds the adapter (Bot Framework auth from BOT_ID/BOT_PASSWORD/BOT_TYPE/BOT_TENANT_ID, or
+ * anonymous when BOT_ID is empty) and the teams-ai application with Deskbridge's handlers. Turn
+ * state lives in Deskbridge's database.
+ */
+export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
+    const { config, repos, logger } = deps;
+    const adapter = new TeamsAdapter({
+        MicrosoftAppId: config.BOT_ID ?? '',
+        MicrosoftAppPassword: config.BOT_PASSWORD ?? '',
+        MicrosoftAppType: config.BOT_TYPE,
+        MicrosoftAppTenantId: config.BOT_TENANT_ID ?? ''
+    });
+    adapter.onTurnError = async (context, error) => {
+        logger.error({ err: error, activityType: context.activity.type, conversationId: context.activity.conversation?.id }, 'turn failed');
+        if (context.activity.type === 'message') {
+            await context.sendActivity('Sorry, something went wrong while handling that. It has been logged.').catch(() => undefined);
+        }
+    };
+
+    const app = new Application<TurnState>({
+        adapter,
+        botAppId: config.BOT_ID ?? '',
+        storage: repos.botState,
+        startTypingTimer: false,
+        removeRecipientMention: true,
+        longRunningMessages: false
+    });
+
+    const texts = (activity: Activity): Texts => textsFor(resolveLocale(activity.locale, config.DEFAULT_LOCALE));
+
+    app.turn('beforeTurn', async (context) => {
+        const where = whereOf(context.activity);
+        if (config.ALLOWED_TENANT_IDS.length > 0 && !config.ALLOWED_TENANT_IDS.includes(where.tenantId ?? '')) {
+            logger.warn({ tenantId: where.tenantId }, 'activity from a tenant not in ALLOWED_TENANT_IDS refused');
+            if (context.activity.type === 'message') await context.sendActivity(texts(context.activity).tenantRefused);
+            return false;
+        }
+        if (where.conversationId && where.serviceUrl) {
+            await repos.conversationRefs.save({
+                conversationId: where.conversationId,
+                conversationType: where.conversationType,
+                teamId: where.teamId ?? null,
+                tenantId: where.tenantId ?? null,
+                serviceUrl: where.serviceUrl,
+                reference: TurnContext.getConversationReference(context.activity)
+            });
+        }
+        return true;
+    });
+
+    registerInstallationHandlers(app, { repos, logger, textsFor: texts });
+    registerChannelCommands(app, {
+        repos,
+        logger,
+        textsFor: texts,
+        adminPolicy: { adminUsers: config.ADMIN_USERS, everyoneIsAdmin: config.anonymousBot && config.ADMIN_USERS.length === 0 }
+    });
+
+    return {
+        adapter,
+        app,
+        messenger: new TeamsMessenger(adapter, repos.teams, config.BOT_ID),
+        handle: async (context) => {
+            await app.run(context);
+        }
+    };
+}

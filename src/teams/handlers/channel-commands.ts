@@ -1,0 +1,100 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Logger } from '../../lib/logger';
+import type { Repositories } from '../../store/index';
+import { isStream } from '../../store/channel-bindings-repo';
+import { whereOf } from '../activity-context';
+import { isAdmin, type AdminPolicy } from '../admin-check';
+import { cardAttachment } from '../cards/adaptive-card';
+import { helpCard } from '../cards/help-card';
+import { statusCard } from '../cards/status-card';
+import { parseCommand, type ParsedText } from '../commands/parse-command';
+import type { Texts } from '../i18n';
+import { recordTeamInstallation } from './installation';
+
+export interface ChannelCommandDeps {
+    repos: Repositories;
+    logger: Logger;
+    adminPolicy: AdminPolicy;
+    textsFor: (activity: Activity) => Texts;
+}
+
+/** A handler for one `@Deskbridge <command>`. */
+type CommandHandler = (context: TurnContext, parsed: ParsedText, t: Texts) => Promise<void>;
+
+/** True when the message @mentions the bot (the mention text itself is already removed). */
+export function mentionsBot(activity: Activity): boolean {
+    return (activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id);
+}
+
+/**
+ * The commands addressed to the bot itself: `help`, `setup <stream>`, `status`. Other messages
+ * (thread replies, `#` commands) are left to the conversation handlers of each stream.
+ */
+export function registerChannelCommands(app: Application<TurnState>, deps: ChannelCommandDeps): void {
+    const commands: Record<string, CommandHandler> = {
+        help: async (context, _parsed, t) => {
+            await context.sendActivity({ attachments: [cardAttachment(helpCard(t))] });
+        },
+        ajuda: async (context, parsed, t) => commands.help!(context, parsed, t),
+        hilfe: async (context, parsed, t) => commands.help!(context, parsed, t),
+        setup: (context, parsed, t) => setup(context, parsed, t, deps),
+        status: async (context, _parsed, t) => {
+            await context.sendActivity({ attachments: [cardAttachment(statusCard(t, { bindings: await deps.repos.bindings.list() }))] });
+        }
+    };
+
+    app.activity('message', async (context) => {
+        const activity = context.activity;
+        const parsed = parseCommand(activity.text);
+        const t = deps.textsFor(activity);
+        const handler = parsed.hashed ? undefined : commands[parsed.command];
+        const addressedToBot = mentionsBot(activity) || activity.conversation?.conversationType === 'personal' || !activity.conversation?.conversationType;
+        if (handler && addressedToBot) {
+            await handler(context, parsed, t);
+            return;
+        }
+        if (addressedToBot && !isThreadReply(activity)) {
+            await context.sendActivity(t.unknownCommand(parsed.text.slice(0, 80)));
+        }
+    });
+}
+
+/** A reply inside a channel thread (as opposed to a new post at the channel's root). */
+function isThreadReply(activity: Activity): boolean {
+    return (activity.conversation?.id ?? '').includes(';messageid=') && activity.conversation?.conversationType === 'channel' && !!activity.replyToId;
+}
+
+async function setup(context: TurnContext, parsed: ParsedText, t: Texts, deps: ChannelCommandDeps): Promise<void> {
+    const stream = (parsed.args[0] ?? '').toLowerCase();
+    if (!isStream(stream)) {
+        await context.sendActivity(t.setupUsage);
+        return;
+    }
+    const where = whereOf(context.activity);
+    if (!where.teamId || !where.channelId) {
+        await context.sendActivity(t.setupNeedsChannel);
+        return;
+    }
+    if (!(await isAdmin(context, deps.adminPolicy))) {
+        deps.logger.info({ userId: context.activity.from?.id, stream }, 'setup refused: not an admin');
+        await context.sendActivity(t.setupRefused);
+        return;
+    }
+    const team = await deps.repos.teams.getTeam(where.teamId);
+    if (!team || !team.installed) await recordTeamInstallation(context, deps);
+    const known = await deps.repos.teams.getChannel(where.channelId);
+    const channelName = where.channelName ?? known?.name ?? (where.channelId === where.teamId ? t.generalChannel : where.channelId);
+    const previous = await deps.repos.bindings.get(stream);
+    await deps.repos.bindings.bind({
+        stream,
+        teamId: where.teamId,
+        channelId: where.channelId,
+        channelName,
+        boundById: context.activity.from?.aadObjectId ?? context.activity.from?.id ?? null,
+        boundByName: context.activity.from?.name ?? null
+    });
+    deps.logger.info({ stream, channelId: where.channelId, teamId: where.teamId }, 'channel bound');
+    const moved = previous && previous.channelId !== where.channelId;
+    await context.sendActivity(moved ? t.setupMoved(stream, channelName, previous.channelName ?? previous.channelId) : t.setupDone(stream, channelName));
+}

@@ -1,0 +1,107 @@
+import { SUPPORTED_LOCALES, type Locale } from '../config';
+
+/**
+ * What the bot says, in every supported locale. Keys are checked by the compiler: a text missing
+ * in one language does not build.
+ */
+const catalog = {
+    en: {
+        helpTitle: 'Deskbridge',
+        helpIntro: 'Work Intercom conversations, WhatsApp chats (Kommo + AI) and hot leads from Teams. Each customer conversation becomes a thread with a live card; reply in the thread to answer the customer.',
+        helpChannelCommands: 'Commands (mention me)',
+        helpThreadCommands: 'In a conversation thread',
+        cmdHelp: 'this overview',
+        cmdSetup: 'make this channel the destination of a stream (admins)',
+        cmdStatus: 'integrations, queues and bindings at a glance',
+        cmdReply: 'plain text: public reply to the customer',
+        cmdNote: 'internal note',
+        cmdPause: 'pause / resume the WhatsApp AI for this contact',
+        cmdClaim: 'assign the conversation or lead to yourself',
+        cmdClose: 'close the conversation',
+        setupUsage: 'Usage: `@Deskbridge setup intercom`, `@Deskbridge setup whatsapp` or `@Deskbridge setup leads`, in the channel that should receive that stream.',
+        setupNeedsChannel: 'Run `setup` in the team channel that should receive the stream, not in a chat.',
+        setupRefused: 'Sorry, only Deskbridge admins can bind channels. Ask an admin (listed in ADMIN_USERS) or a team owner.',
+        setupDone: (stream: string, channel: string) => `Done: **${channel}** now receives the **${stream}** stream. New conversations will start threads here.`,
+        setupMoved: (stream: string, channel: string, previous: string) => `Done: **${channel}** now receives the **${stream}** stream (it moved from **${previous}**).`,
+        unknownCommand: (text: string) => `I did not understand "${text}". Send \`@Deskbridge help\` for the list of commands.`,
+        welcome: 'Thanks for adding Deskbridge. An admin picks where conversations go with `@Deskbridge setup intercom|whatsapp|leads` in a channel; `@Deskbridge help` lists everything.',
+        statusTitle: 'Deskbridge status',
+        statusBindings: 'Channel bindings',
+        statusUnbound: 'not bound',
+        tenantRefused: 'Deskbridge is not enabled for this organisation.',
+        generalChannel: 'General'
+    },
+    'pt-BR': {
+        helpTitle: 'Deskbridge',
+        helpIntro: 'Atenda conversas do Intercom, chats de WhatsApp (Kommo + IA) e leads quentes pelo Teams. Cada conversa vira uma thread com um cartão atualizado; responda na thread para falar com o cliente.',
+        helpChannelCommands: 'Comandos (me mencione)',
+        helpThreadCommands: 'Dentro da thread de uma conversa',
+        cmdHelp: 'esta visão geral',
+        cmdSetup: 'faz deste canal o destino de um fluxo (admins)',
+        cmdStatus: 'integrações, filas e canais em um relance',
+        cmdReply: 'texto simples: resposta pública ao cliente',
+        cmdNote: 'nota interna',
+        cmdPause: 'pausar / retomar a IA do WhatsApp para este contato',
+        cmdClaim: 'atribuir a conversa ou o lead a você',
+        cmdClose: 'fechar a conversa',
+        setupUsage: 'Uso: `@Deskbridge setup intercom`, `@Deskbridge setup whatsapp` ou `@Deskbridge setup leads`, no canal que deve receber o fluxo.',
+        setupNeedsChannel: 'Use `setup` no canal da equipe que deve receber o fluxo, não em um chat.',
+        setupRefused: 'Desculpe, só administradores do Deskbridge podem vincular canais. Peça a um administrador (em ADMIN_USERS) ou a um proprietário da equipe.',
+        setupDone: (stream: string, channel: string) => `Pronto: **${channel}** agora recebe o fluxo **${stream}**. Novas conversas abrirão threads aqui.`,
+        setupMoved: (stream: string, channel: string, previous: string) => `Pronto: **${channel}** agora recebe o fluxo **${stream}** (antes era **${previous}**).`,
+        unknownCommand: (text: string) => `Não entendi "${text}". Envie \`@Deskbridge help\` para ver os comandos.`,
+        welcome: 'Obrigado por adicionar o Deskbridge. Um administrador escolhe o destino das conversas com `@Deskbridge setup intercom|whatsapp|leads` em um canal; `@Deskbridge help` mostra tudo.',
+        statusTitle: 'Status do Deskbridge',
+        statusBindings: 'Canais vinculados',
+        statusUnbound: 'não vinculado',
+        tenantRefused: 'O Deskbridge não está habilitado para esta organização.',
+        generalChannel: 'Geral'
+    },
+    de: {
+        helpTitle: 'Deskbridge',
+        helpIntro: 'Bearbeiten Sie Intercom-Konversationen, WhatsApp-Chats (Kommo + KI) und heiße Leads in Teams. Jede Kundenkonversation wird ein Thread mit einer aktuellen Karte; antworten Sie im Thread, um dem Kunden zu schreiben.',
+        helpChannelCommands: 'Befehle (mich erwähnen)',
+        helpThreadCommands: 'Im Thread einer Konversation',
+        cmdHelp: 'diese Übersicht',
+        cmdSetup: 'diesen Kanal als Ziel eines Streams festlegen (Admins)',
+        cmdStatus: 'Integrationen, Warteschlangen und Kanäle auf einen Blick',
+        cmdReply: 'einfacher Text: öffentliche Antwort an den Kunden',
+        cmdNote: 'interne Notiz',
+        cmdPause: 'WhatsApp-KI für diesen Kontakt pausieren / fortsetzen',
+        cmdClaim: 'Konversation oder Lead sich selbst zuweisen',
+        cmdClose: 'Konversation schließen',
+        setupUsage: 'Verwendung: `@Deskbridge setup intercom`, `@Deskbridge setup whatsapp` oder `@Deskbridge setup leads` im Kanal, der den Stream erhalten soll.',
+        setupNeedsChannel: 'Führen Sie `setup` im Teamkanal aus, der den Stream erhalten soll, nicht in einem Chat.',
+        setupRefused: 'Leider dürfen nur Deskbridge-Admins Kanäle verknüpfen. Fragen Sie einen Admin (in ADMIN_USERS) oder einen Teambesitzer.',
+        setupDone: (stream: string, channel: string) => `Erledigt: **${channel}** erhält jetzt den Stream **${stream}**. Neue Konversationen starten hier Threads.`,
+        setupMoved: (stream: string, channel: string, previous: string) => `Erledigt: **${channel}** erhält jetzt den Stream **${stream}** (vorher **${previous}**).`,
+        unknownCommand: (text: string) => `„${text}“ habe ich nicht verstanden. Senden Sie \`@Deskbridge help\` für die Befehlsliste.`,
+        welcome: 'Danke, dass Sie Deskbridge hinzugefügt haben. Ein Admin legt mit `@Deskbridge setup intercom|whatsapp|leads` in einem Kanal fest, wohin Konversationen gehen; `@Deskbridge help` zeigt alles.',
+        statusTitle: 'Deskbridge-Status',
+        statusBindings: 'Kanalverknüpfungen',
+        statusUnbound: 'nicht verknüpft',
+        tenantRefused: 'Deskbridge ist für diese Organisation nicht freigegeben.',
+        generalChannel: 'Allgemein'
+    }
+} as const satisfies Record<Locale, Record<string, unknown>>;
+
+export type Texts = (typeof catalog)['en'];
+
+/**
+ * Picks the supported locale for a Bot Framework locale tag (`pt-BR`, `de-DE`, `en-US`…),
+ * falling back to the configured default.
+ */
+export function resolveLocale(tag: string | undefined, fallback: Locale): Locale {
+    if (!tag) return fallback;
+    const lower = tag.toLowerCase();
+    const exact = SUPPORTED_LOCALES.find((l) => l.toLowerCase() === lower);
+    if (exact) return exact;
+    const language = lower.split(/[-_]/)[0];
+    if (language === 'pt') return 'pt-BR';
+    return SUPPORTED_LOCALES.find((l) => l.toLowerCase().split('-')[0] === language) ?? fallback;
+}
+
+/** The texts of one locale. */
+export function textsFor(locale: Locale): Texts {
+    return catalog[locale] as unknown as Texts;
+}

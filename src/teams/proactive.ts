@@ -1,0 +1,98 @@
+import { TeamsInfo, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { ChannelBinding } from '../store/channel-bindings-repo';
+import type { TeamsRepo } from '../store/teams-repo';
+
+/** A Teams reply chain: the conversation id carries `;messageid=<root activity id>`. */
+export interface ThreadRef {
+    conversationId: string;
+    rootActivityId: string;
+    serviceUrl: string;
+    tenantId: string | null;
+    teamId: string;
+    channelId: string;
+}
+
+/** Raised when a destination cannot be reached at all (team uninstalled, channel unknown). */
+export class DestinationError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = 'DestinationError';
+    }
+}
+
+/**
+ * Posts to Teams without an incoming turn: start a thread in a bound channel, reply in it, update
+ * its root card. Everything is rebuilt from stored references, so it works after a restart.
+ */
+export class TeamsMessenger {
+    constructor(
+        private readonly adapter: CloudAdapter,
+        private readonly teams: TeamsRepo,
+        /** BOT_ID; in local anonymous mode the bot id seen on installation is used instead. */
+        private readonly configuredBotId: string | undefined
+    ) {}
+
+    /** Starts a new thread in the bound channel with `activity` as its root. */
+    async startThread(binding: Pick<ChannelBinding, 'teamId' | 'channelId'>, activity: Partial<Activity>): Promise<ThreadRef> {
+        const team = await this.teams.getTeam(binding.teamId);
+        if (!team || !team.installed) throw new DestinationError(`Deskbridge is not installed in team ${binding.teamId}`);
+        const reference = team.reference as Partial<ConversationReference>;
+        const botId = this.botIdFor(reference);
+        let created: ThreadRef | undefined;
+        await this.adapter.continueConversationAsync(botId, reference, async (context) => {
+            const [ref, activityId] = await TeamsInfo.sendMessageToTeamsChannel(context, { type: 'message', ...activity } as Activity, binding.channelId, botId);
+            // With CloudAdapter the SDK returns the thread id `19:…;messageid=<root>` as both the
+            // conversation id and the "activity id": the root message id is the suffix.
+            const conversationId = ref.conversation?.id ?? activityId;
+            const rootActivityId = /;messageid=(.+)$/.exec(conversationId)?.[1] ?? activityId;
+            created = {
+                conversationId: conversationId.includes(';messageid=') ? conversationId : `${conversationId};messageid=${rootActivityId}`,
+                rootActivityId,
+                serviceUrl: ref.serviceUrl ?? team.serviceUrl,
+                tenantId: team.tenantId,
+                teamId: binding.teamId,
+                channelId: binding.channelId
+            };
+        });
+        if (!created) throw new Error('Teams did not return the new thread');
+        return created;
+    }
+
+    /** Posts `activity` as a reply in the thread; returns the new activity id. */
+    async replyInThread(thread: ThreadRef, activity: Partial<Activity>): Promise<string> {
+        let id = '';
+        await this.adapter.continueConversationAsync(this.botIdFor(await this.teamReference(thread)), this.threadReference(thread), async (context) => {
+            const response = await context.sendActivity(activity);
+            id = response?.id ?? '';
+        });
+        return id;
+    }
+
+    /** Replaces the content of an activity already posted in the thread (typically the root card). */
+    async updateActivity(thread: ThreadRef, activityId: string, activity: Partial<Activity>): Promise<void> {
+        await this.adapter.continueConversationAsync(this.botIdFor(await this.teamReference(thread)), this.threadReference(thread), async (context) => {
+            await context.updateActivity({ ...activity, id: activityId, type: activity.type ?? 'message', conversation: context.activity.conversation });
+        });
+    }
+
+    private async teamReference(thread: ThreadRef): Promise<Partial<ConversationReference>> {
+        const team = await this.teams.getTeam(thread.teamId);
+        return (team?.reference as Partial<ConversationReference> | undefined) ?? {};
+    }
+
+    private threadReference(thread: ThreadRef): Partial<ConversationReference> {
+        return {
+            channelId: 'msteams',
+            serviceUrl: thread.serviceUrl,
+            conversation: { id: thread.conversationId, isGroup: true, conversationType: 'channel', tenantId: thread.tenantId ?? undefined, name: '' },
+            activityId: thread.rootActivityId
+        };
+    }
+
+    private botIdFor(reference: Partial<ConversationReference>): string {
+        const id = this.configuredBotId || reference.bot?.id;
+        // The SDK needs a non-empty bot id to create channel conversations (Teams docs).
+        if (!id) throw new DestinationError('No bot id known: set BOT_ID, or install the app in the team again');
+        return id;
+    }
+}

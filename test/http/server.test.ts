@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { post } from '../helpers/post';
+import { startTestApp, type TestApp } from '../helpers/start-app';
+
+describe('HTTP server', () => {
+    let app: TestApp;
+    before(async () => {
+        app = await startTestApp({ BODY_LIMIT_BYTES: '2048' });
+    });
+    after(async () => {
+        await app.stop();
+    });
+
+    it('answers /healthz and /readyz', async () => {
+        const health = await fetch(`${app.url}/healthz`);
+        assert.equal(health.status, 200);
+        const ready = await fetch(`${app.url}/readyz`);
+        assert.equal(ready.status, 200);
+        assert.deepEqual(await ready.json(), { status: 'ready', database: 'sqlite' });
+    });
+
+    it('exposes Prometheus metrics with requests by route and status, and process metrics', async () => {
+        await fetch(`${app.url}/healthz`);
+        const res = await fetch(`${app.url}/metrics`);
+        assert.equal(res.status, 200);
+        assert.match(res.headers.get('content-type') ?? '', /text\/plain/);
+        const text = await res.text();
+        assert.match(text, /deskbridge_http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/);
+        assert.match(text, /deskbridge_http_request_duration_seconds_bucket/);
+        assert.match(text, /process_resident_memory_bytes/);
+    });
+
+    it('refuses a malformed activity with a JSON 400', async () => {
+        const notJson = await post(`${app.url}/api/messages`, '{"type": ');
+        assert.equal(notJson.status, 400);
+        assert.equal((notJson.body as { error: { code: string } }).error.code, 'malformed_request');
+        const noType = await post(`${app.url}/api/messages`, { text: 'hi' });
+        assert.equal(noType.status, 400);
+        assert.deepEqual((noType.body as { error: { details: unknown } }).error.details, [{ field: 'type', message: 'Required' }]);
+    });
+
+    it('refuses a body that is not JSON with 415', async () => {
+        const res = await post(`${app.url}/api/messages`, 'type=message', { 'content-type': 'text/plain' });
+        assert.equal(res.status, 415);
+        assert.equal((res.body as { error: { code: string } }).error.code, 'unsupported_media_type');
+    });
+
+    it('refuses an oversized body with 413, declared or streamed', async () => {
+        const declared = await post(`${app.url}/api/messages`, { type: 'message', text: 'x'.repeat(4096) });
+        assert.equal(declared.status, 413);
+        assert.equal((declared.body as { error: { code: string } }).error.code, 'payload_too_large');
+        const streamed = await new Promise<number>((resolve, reject) => {
+            const req = request(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+                res.resume();
+                resolve(res.statusCode ?? 0);
+            });
+            req.on('error', reject);
+            for (let i = 0; i < 5; i++) req.write('x'.repeat(1024));
+            req.end();
+        });
+        assert.equal(streamed, 413);
+    });
+
+    it('answers unknown routes with the JSON error shape', async () => {
+        const res = await fetch(`${app.url}/nope`);
+        assert.equal(res.status, 404);
+        assert.deepEqual(Object.keys(((await res.json()) as { error: object }).error).sort(), ['code', 'message']);
+    });
+});
+
+describe('HTTP server shutdown', () => {
+    it('stops accepting requests and reports not ready once stopping', async () => {
+        const app = await startTestApp();
+        await app.stop();
+        await assert.rejects(fetch(`${app.url}/healthz`));
+    });
+});
