@@ -9,6 +9,8 @@ import { createHttpServer } from './server';
 import { migrateToLatest, openDatabase } from './store/database';
 import { createRepositories, type Repositories } from './store/index';
 import { createTeamsBot, type TeamsBot } from './teams/app';
+import { createOutbox, type Outbox } from './outbox/index';
+import { teamsJobHandlers } from './teams/jobs/teams-send-jobs';
 
 /** A running Deskbridge: what tests and the entry point need to reach and to stop it. */
 export interface RunningApp {
@@ -18,6 +20,7 @@ export interface RunningApp {
     readonly repos: Repositories;
     readonly bot: TeamsBot;
     readonly metrics: Metrics;
+    readonly outbox: Outbox;
     /** Graceful stop: refuse new requests, finish in-flight ones, close the database. */
     stop(): Promise<void>;
 }
@@ -37,6 +40,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const repos = createRepositories(db);
     const metrics = createMetrics();
     const bot = createTeamsBot({ config, repos, logger });
+    const outbox = createOutbox({ config, db, registry: metrics.registry, logger });
+    outbox.handlers.register(...teamsJobHandlers({ messenger: bot.messenger, threads: repos.threads }));
 
     let shuttingDown = false;
     let inFlight = 0;
@@ -69,6 +74,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     });
     const port = (server.address() as AddressInfo).port;
     const url = `http://127.0.0.1:${port}`;
+    if (config.RUN_WORKER) outbox.worker.start();
     logger.info({ port, database: db.dialect, anonymousBot: config.anonymousBot }, 'Deskbridge listening');
 
     return {
@@ -78,6 +84,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         repos,
         bot,
         metrics,
+        outbox,
         async stop() {
             if (shuttingDown) return;
             shuttingDown = true;
@@ -88,6 +95,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
             }
             server.server.closeAllConnections();
             await closed;
+            // Jobs in flight finish (or their lease expires and another instance takes them).
+            await outbox.worker.stop();
             await db.close();
             logger.info('Deskbridge stopped');
         }

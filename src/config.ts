@@ -91,8 +91,15 @@ const envSchema = z
         N8N_LEAD_WEBHOOK_URL_COLD: httpUrl(),
         LEADS_API_KEY: optionalString,
 
-        OUTBOX_WORKERS: positiveInt(4, 64),
+        OUTBOX_WORKERS: positiveInt(8, 64),
         OUTBOX_MAX_ATTEMPTS: positiveInt(8, 100),
+        OUTBOX_RETRY_BASE_MS: positiveInt(1000, 3_600_000),
+        OUTBOX_RETRY_CAP_MS: positiveInt(600_000, 86_400_000),
+        OUTBOX_LEASE_MS: positiveInt(120_000, 3_600_000),
+        OUTBOX_JOB_TIMEOUT_MS: positiveInt(30_000, 600_000),
+        OUTBOX_POLL_MS: positiveInt(500, 60_000),
+        CIRCUIT_FAILURES: positiveInt(5, 1000),
+        CIRCUIT_OPEN_MS: positiveInt(30_000, 3_600_000),
         RUN_WORKER: booleanFlag(true)
     })
     .superRefine((env, ctx) => {

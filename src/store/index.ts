@@ -3,6 +3,7 @@ import { DatabaseStorage } from './bot-state-storage';
 import { ChannelBindingsRepo } from './channel-bindings-repo';
 import { ConversationRefsRepo } from './conversation-refs-repo';
 import { TeamsRepo } from './teams-repo';
+import { ThreadsRepo } from './threads-repo';
 
 /** Every repository over one database, built once in the composition root. */
 export interface Repositories {
@@ -11,6 +12,7 @@ export interface Repositories {
     readonly conversationRefs: ConversationRefsRepo;
     readonly bindings: ChannelBindingsRepo;
     readonly botState: DatabaseStorage;
+    readonly threads: ThreadsRepo;
 }
 
 /** Builds the repositories over an open, migrated database. */
@@ -20,6 +22,7 @@ export function createRepositories(db: Db): Repositories {
         teams: new TeamsRepo(db.kysely),
         conversationRefs: new ConversationRefsRepo(db.kysely),
         bindings: new ChannelBindingsRepo(db.kysely),
-        botState: new DatabaseStorage(db.kysely)
+        botState: new DatabaseStorage(db.kysely),
+        threads: new ThreadsRepo(db.kysely)
     };
 }

@@ -83,7 +83,19 @@ export interface RateSendsTable {
     sent_at: number;
 }
 
+export interface ThreadsTable {
+    thread_key: string;
+    conversation_id: string;
+    root_activity_id: string;
+    team_id: string;
+    channel_id: string;
+    service_url: string;
+    tenant_id: string | null;
+    created_at: number;
+}
+
 export interface Database {
+    threads: ThreadsTable;
     teams: TeamsTable;
     team_channels: TeamChannelsTable;
     conversation_refs: ConversationRefsTable;

@@ -1,4 +1,5 @@
-import { TeamsInfo, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import type { ChannelBinding } from '../store/channel-bindings-repo';
 import type { TeamsRepo } from '../store/teams-repo';
 
@@ -40,15 +41,23 @@ export class TeamsMessenger {
         const botId = this.botIdFor(reference);
         let created: ThreadRef | undefined;
         await this.adapter.continueConversationAsync(botId, reference, async (context) => {
-            const [ref, activityId] = await TeamsInfo.sendMessageToTeamsChannel(context, { type: 'message', ...activity } as Activity, binding.channelId, botId);
-            // With CloudAdapter the SDK returns the thread id `19:…;messageid=<root>` as both the
-            // conversation id and the "activity id": the root message id is the suffix.
-            const conversationId = ref.conversation?.id ?? activityId;
-            const rootActivityId = /;messageid=(.+)$/.exec(conversationId)?.[1] ?? activityId;
+            // The documented "create conversation" call with a channel: Teams starts a new thread
+            // and answers its id, `19:…@thread.tacv2;messageid=<root message id>`.
+            const response = await outboundConnector(context).conversations.createConversation({
+                isGroup: true,
+                channelData: { channel: { id: binding.channelId } },
+                activity: { type: 'message', ...activity } as Activity,
+                bot: { id: botId, name: '' },
+                tenantId: team.tenantId ?? undefined,
+                members: []
+            });
+            const conversationId = response.id ?? '';
+            const rootActivityId = /;messageid=(.+)$/.exec(conversationId)?.[1] ?? response.activityId;
+            if (!conversationId || !rootActivityId) throw new Error('Teams did not return the new thread id');
             created = {
                 conversationId: conversationId.includes(';messageid=') ? conversationId : `${conversationId};messageid=${rootActivityId}`,
                 rootActivityId,
-                serviceUrl: ref.serviceUrl ?? team.serviceUrl,
+                serviceUrl: team.serviceUrl,
                 tenantId: team.tenantId,
                 teamId: binding.teamId,
                 channelId: binding.channelId
@@ -62,6 +71,7 @@ export class TeamsMessenger {
     async replyInThread(thread: ThreadRef, activity: Partial<Activity>): Promise<string> {
         let id = '';
         await this.adapter.continueConversationAsync(this.botIdFor(await this.teamReference(thread)), this.threadReference(thread), async (context) => {
+            outboundConnector(context);
             const response = await context.sendActivity(activity);
             id = response?.id ?? '';
         });
@@ -71,6 +81,7 @@ export class TeamsMessenger {
     /** Replaces the content of an activity already posted in the thread (typically the root card). */
     async updateActivity(thread: ThreadRef, activityId: string, activity: Partial<Activity>): Promise<void> {
         await this.adapter.continueConversationAsync(this.botIdFor(await this.teamReference(thread)), this.threadReference(thread), async (context) => {
+            outboundConnector(context);
             await context.updateActivity({ ...activity, id: activityId, type: activity.type ?? 'message', conversation: context.activity.conversation });
         });
     }
@@ -95,4 +106,22 @@ export class TeamsMessenger {
         if (!id) throw new DestinationError('No bot id known: set BOT_ID, or install the app in the team again');
         return id;
     }
+}
+
+interface PipelineOwner {
+    client?: { pipeline?: { removePolicy(options: { phase?: string }): unknown } };
+}
+
+/**
+ * The turn's connector client with the SDK's own retry policy removed: retries, backoff and
+ * Retry-After are the outbox's job, and a hidden retry would double-send and hide 429s from the
+ * rate-limit metrics. (Test `teams-send` asserts that a 429 reaches the outbox as one request.)
+ */
+export function outboundConnector(context: TurnContext): ConnectorClient {
+    const adapter = context.adapter as CloudAdapter;
+    const connector = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
+    if (!connector) throw new Error('no connector client in the turn');
+    // `client` is private in the typings: reach the pipeline through a structural view.
+    (connector as unknown as PipelineOwner).client?.pipeline?.removePolicy({ phase: 'Retry' });
+    return connector;
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { teamsBasics } from './001-teams-basics';
 import { deliveryEngine } from './002-delivery-engine';
+import { threads } from './003-threads';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -9,7 +10,8 @@ export type DialectMigration = (dialect: Dialect) => { up(db: Kysely<unknown>): 
 
 const ordered: Array<[string, DialectMigration]> = [
     ['001-teams-basics', teamsBasics],
-    ['002-delivery-engine', deliveryEngine]
+    ['002-delivery-engine', deliveryEngine],
+    ['003-threads', threads]
 ];
 
 /** Serves the migrations compiled into the app, so no migration files are read at run time. */

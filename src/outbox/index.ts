@@ -1,0 +1,71 @@
+import type { Registry } from 'prom-client';
+import type { Config } from '../config';
+import type { Logger } from '../lib/logger';
+import type { Db } from '../store/database';
+import { CircuitBreakers } from './circuit-breakers';
+import { ingestDelivery, type Delivery, type IngestResult } from './ingest';
+import { JobHandlers } from './job-handler';
+import { enqueueJobs, type NewJob } from './job-store';
+import { createOutboxMetrics } from './outbox-metrics';
+import { MemoryRateLimiter, PostgresRateLimiter, type RateLimiter } from './rate-limits';
+import { OutboxWorker } from './worker';
+
+/** Sends are counted a little longer than the peer's window: arrival times jitter. */
+const RATE_MARGIN_MS = 50;
+
+/** The delivery engine as the rest of the app sees it: ingest, enqueue, and the worker. */
+export interface Outbox {
+    readonly handlers: JobHandlers;
+    readonly worker: OutboxWorker;
+    readonly breakers: CircuitBreakers;
+    readonly limiter: RateLimiter;
+    /** Stores a webhook delivery and its jobs in one transaction (dedupe by event id). */
+    ingest(delivery: Delivery, jobs: readonly NewJob[]): Promise<IngestResult>;
+    /** Queues jobs outside a delivery (Teams actions, scheduled follow-ups). */
+    enqueue(jobs: readonly NewJob[]): Promise<number>;
+}
+
+/** Builds the outbox over the app's database, with the rate limiter that fits the engine. */
+export function createOutbox(deps: { config: Config; db: Db; registry: Registry; logger: Logger }): Outbox {
+    const { config, db, registry, logger } = deps;
+    const metrics = createOutboxMetrics(registry, db.kysely);
+    const breakers = new CircuitBreakers({ failures: config.CIRCUIT_FAILURES, halfOpenAfterMs: config.CIRCUIT_OPEN_MS }, (peer, state) => {
+        metrics.circuitChanged(peer, state);
+        logger.warn({ peer, state }, 'circuit breaker changed state');
+    });
+    // SQLite means one process: counting in memory is exact. PostgreSQL may mean several
+    // instances: they share the count in the database.
+    const limiter = db.dialect === 'postgres' ? new PostgresRateLimiter(db.kysely, RATE_MARGIN_MS) : new MemoryRateLimiter(RATE_MARGIN_MS);
+    const handlers = new JobHandlers();
+    const worker = new OutboxWorker({
+        db: db.kysely,
+        dialect: db.dialect,
+        handlers,
+        limiter,
+        breakers,
+        logger,
+        metrics,
+        concurrency: config.OUTBOX_WORKERS,
+        leaseMs: config.OUTBOX_LEASE_MS,
+        pollMs: config.OUTBOX_POLL_MS,
+        jobTimeoutMs: config.OUTBOX_JOB_TIMEOUT_MS,
+        backoff: { baseMs: config.OUTBOX_RETRY_BASE_MS, capMs: config.OUTBOX_RETRY_CAP_MS }
+    });
+    const withDefaults = (jobs: readonly NewJob[]) => jobs.map((j) => ({ maxAttempts: config.OUTBOX_MAX_ATTEMPTS, ...j }));
+    return {
+        handlers,
+        worker,
+        breakers,
+        limiter,
+        async ingest(delivery, jobs) {
+            const result = await ingestDelivery(db.kysely, delivery, withDefaults(jobs));
+            if (result.stored) worker.notify();
+            return result;
+        },
+        async enqueue(jobs) {
+            const added = await enqueueJobs(db.kysely, withDefaults(jobs));
+            worker.notify();
+            return added;
+        }
+    };
+}

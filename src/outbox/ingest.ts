@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema';
+import { enqueueJobs, type NewJob } from './job-store';
+
+/** A webhook delivery as received, identified by its source's own event id. */
+export interface Delivery {
+    /** `intercom`, `kommo`, `leads`, … */
+    source: string;
+    /** The source's id of the event (Intercom notification id, Kommo message id, lead external id). */
+    eventId: string;
+    topic?: string;
+    payload: unknown;
+}
+
+export type IngestResult = { stored: true; jobs: number } | { stored: false; duplicate: true };
+
+/**
+ * Stores a delivery and the jobs it causes in one transaction, so that a delivery is either
+ * acknowledged with all its effects queued, or not at all. A delivery seen before is a no-op:
+ * retries by the sender never cause a second effect.
+ */
+export async function ingestDelivery(db: Kysely<Database>, delivery: Delivery, jobs: readonly NewJob[], now = Date.now()): Promise<IngestResult> {
+    return db.transaction().execute(async (trx) => {
+        const inserted = await trx
+            .insertInto('inbox')
+            .values({ source: delivery.source, event_id: delivery.eventId, topic: delivery.topic ?? null, payload: JSON.stringify(delivery.payload), received_at: now })
+            .onConflict((oc) => oc.columns(['source', 'event_id']).doNothing())
+            .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return { stored: false, duplicate: true } as const;
+        const added = await enqueueJobs(trx, jobs, now);
+        return { stored: true, jobs: added } as const;
+    });
+}
+
+/** When a source last delivered anything (for the status card), or undefined. */
+export async function lastDeliveryAt(db: Kysely<Database>, source: string): Promise<number | undefined> {
+    const row = await db.selectFrom('inbox').select((eb) => eb.fn.max('received_at').as('at')).where('source', '=', source).executeTakeFirst();
+    return row?.at === null || row?.at === undefined ? undefined : Number(row.at);
+}

@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import type { Logger } from '../lib/logger';
+import type { NewJob } from './job-store';
+import type { RateBucket } from './rate-limits';
+
+/** What a job handler gets besides its payload. */
+export interface JobContext {
+    jobId: number;
+    attempt: number;
+    logger: Logger;
+    /** Queues follow-up jobs (e.g. after a thread exists, the replies that go into it). */
+    enqueue(jobs: readonly NewJob[]): Promise<void>;
+}
+
+/**
+ * One kind of outbound effect. Feature code registers handlers; the worker runs them with
+ * ordering, rate limits, the peer's circuit breaker, retries and dead letters around them.
+ * `run` throws on failure — a {@link DeliveryError} says whether it is worth retrying.
+ */
+export interface JobHandler<S extends z.ZodTypeAny = z.ZodTypeAny> {
+    kind: string;
+    /** The external system called: the circuit breaker and metrics key. */
+    peer: string;
+    payload: S;
+    /** Buckets that must admit one more request before `run` starts. */
+    rateBuckets?(payload: z.output<S>): RateBucket[] | Promise<RateBucket[]>;
+    run(payload: z.output<S>, context: JobContext): Promise<void>;
+}
+
+/** Declares a handler with its payload type inferred from the schema. */
+export function defineJobHandler<S extends z.ZodTypeAny>(handler: JobHandler<S>): JobHandler<S> {
+    return handler;
+}
+
+/** The handlers by kind; a kind registered twice is a programming error. */
+export class JobHandlers {
+    private readonly byKind = new Map<string, JobHandler>();
+
+    register(...handlers: JobHandler[]): this {
+        for (const h of handlers) {
+            if (this.byKind.has(h.kind)) throw new Error(`job kind ${h.kind} registered twice`);
+            this.byKind.set(h.kind, h);
+        }
+        return this;
+    }
+
+    get(kind: string): JobHandler | undefined {
+        return this.byKind.get(kind);
+    }
+
+    kinds(): string[] {
+        return [...this.byKind.keys()];
+    }
+}

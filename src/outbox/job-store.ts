@@ -1,0 +1,202 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Dialect } from '../store/migrations/index';
+import type { Database, OutboxJobsTable } from '../store/schema';
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'dead';
+
+/** A job to put in the outbox. */
+export interface NewJob {
+    kind: string;
+    payload: unknown;
+    /** Jobs with the same key run one at a time, in insertion order (a Teams thread, a conversation). */
+    orderingKey: string;
+    /** When set, a second job with the same key is not created (an event's effect happens once). */
+    dedupeKey?: string;
+    /** Earliest start (scheduled jobs: reminders, follow-ups). */
+    runAt?: number;
+    maxAttempts?: number;
+}
+
+/** A job as stored. */
+export interface Job {
+    id: number;
+    kind: string;
+    payload: string;
+    orderingKey: string;
+    dedupeKey: string | null;
+    status: JobStatus;
+    attempts: number;
+    maxAttempts: number;
+    runAt: number;
+    lockedBy: string | null;
+    lockedUntil: number | null;
+    lastError: string | null;
+    createdAt: number;
+    updatedAt: number;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const DEFAULT_MAX_ATTEMPTS = 8;
+
+function toJob(r: Database['outbox_jobs'] & { id: number }): Job {
+    return {
+        id: Number(r.id),
+        kind: r.kind,
+        payload: r.payload,
+        orderingKey: r.ordering_key,
+        dedupeKey: r.dedupe_key,
+        status: r.status as JobStatus,
+        attempts: Number(r.attempts),
+        maxAttempts: Number(r.max_attempts),
+        runAt: Number(r.run_at),
+        lockedBy: r.locked_by,
+        lockedUntil: r.locked_until === null ? null : Number(r.locked_until),
+        lastError: r.last_error,
+        createdAt: Number(r.created_at),
+        updatedAt: Number(r.updated_at)
+    };
+}
+
+/**
+ * Adds jobs, inside the caller's transaction when one is given (an inbox row and its jobs are
+ * written together). Jobs whose dedupe key exists already are skipped; returns how many were added.
+ */
+export async function enqueueJobs(db: Db, jobs: readonly NewJob[], now = Date.now()): Promise<number> {
+    let added = 0;
+    for (const job of jobs) {
+        const row: Omit<OutboxJobsTable, 'id'> = {
+            kind: job.kind,
+            payload: JSON.stringify(job.payload),
+            ordering_key: job.orderingKey,
+            dedupe_key: job.dedupeKey ?? null,
+            status: 'pending',
+            attempts: 0,
+            max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+            run_at: job.runAt ?? now,
+            locked_by: null,
+            locked_until: null,
+            last_error: null,
+            created_at: now,
+            updated_at: now,
+            done_at: null
+        };
+        const result = await db
+            .insertInto('outbox_jobs')
+            .values(row)
+            .onConflict((oc) => oc.column('dedupe_key').doNothing())
+            .executeTakeFirst();
+        added += Number(result.numInsertedOrUpdatedRows ?? 0n);
+    }
+    return added;
+}
+
+/**
+ * Claims up to `limit` due jobs for `workerId`, leasing them until `now + leaseMs`.
+ *
+ * Only the head of each ordering key can be claimed: the oldest job of the key that is not done
+ * or dead. So a key never has two jobs running, its jobs run in insertion order, and a job
+ * waiting for a retry holds back the jobs behind it. A running job whose lease expired (its
+ * worker died) is claimable again. On PostgreSQL, `FOR UPDATE SKIP LOCKED` lets several
+ * processes claim concurrently without taking the same row.
+ */
+export async function claimJobs(db: Kysely<Database>, dialect: Dialect, workerId: string, limit: number, leaseMs: number, now = Date.now()): Promise<Job[]> {
+    if (limit <= 0) return [];
+    return db.transaction().execute(async (trx) => {
+        const lock = dialect === 'postgres' ? sql`for update of j skip locked` : sql``;
+        const candidates = await sql<{ id: number }>`
+            select j.id from outbox_jobs j
+            where ((j.status = 'pending' and j.run_at <= ${now}) or (j.status = 'running' and j.locked_until < ${now}))
+              and not exists (
+                select 1 from outbox_jobs e
+                where e.ordering_key = j.ordering_key and e.id < j.id and e.status in ('pending', 'running'))
+            order by j.run_at, j.id
+            limit ${limit}
+            ${lock}`.execute(trx);
+        const ids = candidates.rows.map((r) => Number(r.id));
+        if (ids.length === 0) return [];
+        const claimed = await trx
+            .updateTable('outbox_jobs')
+            .set((eb) => ({ status: 'running', locked_by: workerId, locked_until: now + leaseMs, attempts: eb('attempts', '+', 1), updated_at: now }))
+            .where('id', 'in', ids)
+            .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)])]))
+            .returningAll()
+            .execute();
+        return claimed.map((r) => toJob(r as Database['outbox_jobs'] & { id: number })).sort((a, b) => a.id - b.id);
+    });
+}
+
+/** The job succeeded. Only its current lease holder can say so. */
+export async function markDone(db: Db, job: Job, workerId: string, now = Date.now()): Promise<void> {
+    await db
+        .updateTable('outbox_jobs')
+        .set({ status: 'done', locked_by: null, locked_until: null, done_at: now, updated_at: now, last_error: null })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', workerId)
+        .execute();
+}
+
+/** The job runs again at `runAt`; `countAttempt: false` gives back the attempt (rate limit, open circuit). */
+export async function reschedule(db: Db, job: Job, workerId: string, runAt: number, lastError: string | null, countAttempt: boolean, now = Date.now()): Promise<void> {
+    await db
+        .updateTable('outbox_jobs')
+        .set((eb) => ({
+            status: 'pending',
+            run_at: runAt,
+            locked_by: null,
+            locked_until: null,
+            updated_at: now,
+            ...(lastError !== null ? { last_error: lastError.slice(0, 2000) } : {}),
+            ...(countAttempt ? {} : { attempts: eb('attempts', '-', 1) })
+        }))
+        .where('id', '=', job.id)
+        .where('locked_by', '=', workerId)
+        .execute();
+}
+
+/** The job will not succeed: it becomes a dead letter with the reason. */
+export async function markDead(db: Db, job: Job, workerId: string, reason: string, now = Date.now()): Promise<void> {
+    await db
+        .updateTable('outbox_jobs')
+        .set({ status: 'dead', locked_by: null, locked_until: null, last_error: reason.slice(0, 2000), updated_at: now })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', workerId)
+        .execute();
+}
+
+/** Dead letters, newest first. */
+export async function listDeadLetters(db: Db, limit = 100): Promise<Job[]> {
+    const rows = await db.selectFrom('outbox_jobs').selectAll().where('status', '=', 'dead').orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return rows.map((r) => toJob(r as Database['outbox_jobs'] & { id: number }));
+}
+
+/** Puts dead letters back in the queue with fresh attempts; returns the ids replayed. */
+export async function replayDeadLetters(db: Db, which: { id: number } | 'all', now = Date.now()): Promise<number[]> {
+    let query = db
+        .updateTable('outbox_jobs')
+        .set({ status: 'pending', attempts: 0, run_at: now, locked_by: null, locked_until: null, updated_at: now })
+        .where('status', '=', 'dead');
+    if (which !== 'all') query = query.where('id', '=', which.id);
+    const rows = await query.returning('id').execute();
+    return rows.map((r) => Number(r.id));
+}
+
+export async function getJob(db: Db, id: number): Promise<Job | undefined> {
+    const r = await db.selectFrom('outbox_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? toJob(r as Database['outbox_jobs'] & { id: number }) : undefined;
+}
+
+/** Counts by status and the age of the oldest due pending job, for status and metrics. */
+export async function queueStats(db: Db, now = Date.now()): Promise<{ counts: Record<JobStatus, number>; oldestPendingAgeMs: number }> {
+    const rows = await db.selectFrom('outbox_jobs').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+    const counts: Record<JobStatus, number> = { pending: 0, running: 0, done: 0, dead: 0 };
+    for (const r of rows) counts[r.status as JobStatus] = Number(r.n);
+    const oldest = await db
+        .selectFrom('outbox_jobs')
+        .select((eb) => eb.fn.min('created_at').as('created'))
+        .where('status', 'in', ['pending', 'running'])
+        .where('run_at', '<=', now)
+        .executeTakeFirst();
+    const created = oldest?.created === null || oldest?.created === undefined ? undefined : Number(oldest.created);
+    return { counts, oldestPendingAgeMs: created === undefined ? 0 : Math.max(0, now - created) };
+}

@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Logger } from '../lib/logger';
+import type { Dialect } from '../store/migrations/index';
+import type { Database } from '../store/schema';
+import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff';
+import { isBrokenCircuit, type CircuitBreakers } from './circuit-breakers';
+import { classifyError } from './delivery-error';
+import type { JobHandlers } from './job-handler';
+import { claimJobs, enqueueJobs, markDead, markDone, reschedule, type Job } from './job-store';
+import type { OutboxMetrics } from './outbox-metrics';
+import type { RateLimiter } from './rate-limits';
+
+export interface WorkerOptions {
+    db: Kysely<Database>;
+    dialect: Dialect;
+    handlers: JobHandlers;
+    limiter: RateLimiter;
+    breakers: CircuitBreakers;
+    logger: Logger;
+    metrics?: OutboxMetrics;
+    /** Jobs run at once by this process. */
+    concurrency?: number;
+    /** How long a claimed job is ours; a crashed worker's jobs are reclaimed after it. */
+    leaseMs?: number;
+    /** How often to look for due jobs when nothing woke the worker. */
+    pollMs?: number;
+    /** A job taking longer than this fails (retryably). */
+    jobTimeoutMs?: number;
+    backoff?: BackoffOptions;
+    /** Rate-limit waits up to this long happen in place; longer ones reschedule the job. */
+    maxInlineWaitMs?: number;
+    workerId?: string;
+}
+
+/**
+ * Runs outbox jobs: claims due jobs (one per ordering key at a time), waits for the rate limits,
+ * calls the handler through its peer's circuit breaker, then marks the job done, schedules a
+ * retry with backoff, or turns it into a dead letter. Errors are never swallowed: each ends in
+ * the job's `last_error`, a metric and a log line.
+ */
+export class OutboxWorker {
+    readonly workerId: string;
+    private running = false;
+    private loop?: Promise<void>;
+    private readonly inFlight = new Set<Promise<void>>();
+    private wake?: () => void;
+    private wakeRequested = false;
+    private readonly o: Required<Omit<WorkerOptions, 'metrics'>> & { metrics?: OutboxMetrics };
+
+    constructor(options: WorkerOptions) {
+        this.o = {
+            concurrency: 4,
+            leaseMs: 120_000,
+            pollMs: 500,
+            jobTimeoutMs: 30_000,
+            backoff: DEFAULT_BACKOFF,
+            maxInlineWaitMs: 2_000,
+            workerId: `${process.pid}-${randomUUID().slice(0, 8)}`,
+            ...options
+        };
+        this.workerId = this.o.workerId;
+    }
+
+    start(): void {
+        if (this.running) return;
+        this.running = true;
+        this.loop = this.runLoop();
+    }
+
+    /** Stops claiming, waits for the jobs in flight to finish. */
+    async stop(): Promise<void> {
+        if (!this.running) return;
+        this.running = false;
+        this.notify();
+        await this.loop;
+        await Promise.allSettled([...this.inFlight]);
+    }
+
+    /** Something was enqueued or finished: look for work now rather than at the next poll. */
+    notify(): void {
+        this.wakeRequested = true;
+        this.wake?.();
+    }
+
+    /** Claims and runs what is due now, once; resolves when those jobs finished (tests, CLI). */
+    async drainOnce(): Promise<number> {
+        const jobs = await claimJobs(this.o.db, this.o.dialect, this.workerId, this.o.concurrency, this.o.leaseMs);
+        await Promise.all(jobs.map((job) => this.runJob(job)));
+        return jobs.length;
+    }
+
+    private async runLoop(): Promise<void> {
+        while (this.running) {
+            this.wakeRequested = false;
+            const free = this.o.concurrency - this.inFlight.size;
+            let claimed: Job[] = [];
+            if (free > 0) {
+                try {
+                    claimed = await claimJobs(this.o.db, this.o.dialect, this.workerId, free, this.o.leaseMs);
+                } catch (err) {
+                    this.o.logger.error({ err }, 'outbox: claiming jobs failed; retrying');
+                }
+            }
+            for (const job of claimed) {
+                const task = this.runJob(job).finally(() => {
+                    this.inFlight.delete(task);
+                    this.notify();
+                });
+                this.inFlight.add(task);
+            }
+            if (claimed.length > 0 && claimed.length === free) continue;
+            if (this.wakeRequested) continue;
+            await new Promise<void>((resolve) => {
+                const timer = setTimeout(resolve, this.o.pollMs);
+                this.wake = () => {
+                    clearTimeout(timer);
+                    resolve();
+                };
+            });
+            this.wake = undefined;
+        }
+    }
+
+    private async runJob(job: Job): Promise<void> {
+        const { db, handlers, logger, metrics } = this.o;
+        const log = logger.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
+        metrics?.attempts.inc({ kind: job.kind });
+        try {
+            const handler = handlers.get(job.kind);
+            if (!handler) {
+                await this.dead(job, `no handler for job kind "${job.kind}"`, log);
+                return;
+            }
+            const parsed = handler.payload.safeParse(JSON.parse(job.payload));
+            if (!parsed.success) {
+                await this.dead(job, `invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`, log);
+                return;
+            }
+            const buckets = (await handler.rateBuckets?.(parsed.data)) ?? [];
+            if (buckets.length > 0) {
+                const admitted = await this.waitForRateLimit(buckets);
+                if (admitted > 0) {
+                    await reschedule(db, job, this.workerId, Date.now() + admitted, null, false);
+                    metrics?.processed.inc({ kind: job.kind, outcome: 'deferred' });
+                    return;
+                }
+            }
+            await this.o.breakers.execute(handler.peer, () =>
+                withTimeout(
+                    handler.run(parsed.data, {
+                        jobId: job.id,
+                        attempt: job.attempts,
+                        logger: log,
+                        enqueue: async (jobs) => {
+                            await enqueueJobs(db, jobs);
+                            this.notify();
+                        }
+                    }),
+                    this.o.jobTimeoutMs,
+                    handler.peer
+                )
+            );
+            await markDone(db, job, this.workerId);
+            metrics?.processed.inc({ kind: job.kind, outcome: 'done' });
+        } catch (err) {
+            await this.failed(job, err, log).catch((storeErr: unknown) => {
+                // The job stays leased and is reclaimed when the lease expires.
+                log.error({ err: storeErr }, 'outbox: could not record the job failure');
+            });
+        }
+    }
+
+    /** Waits in place for short rate-limit delays; returns the remaining wait if it is too long. */
+    private async waitForRateLimit(buckets: Parameters<RateLimiter['tryAcquire']>[0]): Promise<number> {
+        for (;;) {
+            const wait = await this.o.limiter.tryAcquire(buckets);
+            if (wait === 0) return 0;
+            if (wait > this.o.maxInlineWaitMs || !this.running) return wait;
+            await new Promise((resolve) => setTimeout(resolve, wait));
+        }
+    }
+
+    private async failed(job: Job, err: unknown, log: Logger): Promise<void> {
+        const { db, metrics } = this.o;
+        const handlerPeer = this.o.handlers.get(job.kind)?.peer ?? 'unknown';
+        if (isBrokenCircuit(err)) {
+            await reschedule(db, job, this.workerId, Date.now() + this.o.breakers.halfOpenAfterMs, `${handlerPeer} circuit open: not called`, false);
+            metrics?.processed.inc({ kind: job.kind, outcome: 'deferred' });
+            return;
+        }
+        const error = classifyError(err, handlerPeer);
+        if (error.status === 429) metrics?.throttled.inc({ peer: handlerPeer });
+        if (!error.retryable) {
+            await this.dead(job, `permanent: ${error.message}`, log);
+            return;
+        }
+        if (job.attempts >= job.maxAttempts) {
+            await this.dead(job, `gave up after ${job.attempts} attempts: ${error.message}`, log);
+            return;
+        }
+        const delay = retryDelay(job.attempts, this.o.backoff, error.retryAfterMs);
+        await reschedule(db, job, this.workerId, Date.now() + delay, error.message, true);
+        metrics?.processed.inc({ kind: job.kind, outcome: 'retry' });
+        log.warn({ err: error.message, retryInMs: delay }, 'outbox: job failed, will retry');
+    }
+
+    private async dead(job: Job, reason: string, log: Logger): Promise<void> {
+        await markDead(this.o.db, job, this.workerId, reason);
+        this.o.metrics?.processed.inc({ kind: job.kind, outcome: 'dead' });
+        log.error({ reason }, 'outbox: job is a dead letter');
+    }
+}
+
+class TimeoutError extends Error {
+    override name = 'TimeoutError';
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, peer: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new TimeoutError(`${peer} did not answer within ${ms} ms`)), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { ThreadRef } from '../teams/proactive';
+import type { Database } from './schema';
+
+/** Which Teams thread carries which conversation; keys look like `intercom:<id>`, `kommo:<contact>`. */
+export class ThreadsRepo {
+    constructor(private readonly db: Kysely<Database>) {}
+
+    /** Records the thread of a key; a key keeps its first thread. */
+    async save(threadKey: string, thread: ThreadRef, now = Date.now()): Promise<void> {
+        await this.db
+            .insertInto('threads')
+            .values({
+                thread_key: threadKey,
+                conversation_id: thread.conversationId,
+                root_activity_id: thread.rootActivityId,
+                team_id: thread.teamId,
+                channel_id: thread.channelId,
+                service_url: thread.serviceUrl,
+                tenant_id: thread.tenantId,
+                created_at: now
+            })
+            .onConflict((oc) => oc.column('thread_key').doNothing())
+            .execute();
+    }
+
+    async get(threadKey: string): Promise<ThreadRef | undefined> {
+        const r = await this.db.selectFrom('threads').selectAll().where('thread_key', '=', threadKey).executeTakeFirst();
+        return r ? toRef(r) : undefined;
+    }
+
+    /** The key of the thread a Teams conversation id (with or without `;messageid=`) belongs to. */
+    async keyOfConversation(conversationId: string): Promise<string | undefined> {
+        const r = await this.db.selectFrom('threads').select('thread_key').where('conversation_id', '=', conversationId).executeTakeFirst();
+        return r?.thread_key;
+    }
+}
+
+function toRef(r: Database['threads']): ThreadRef {
+    return {
+        conversationId: r.conversation_id,
+        rootActivityId: r.root_activity_id,
+        teamId: r.team_id,
+        channelId: r.channel_id,
+        serviceUrl: r.service_url,
+        tenantId: r.tenant_id
+    };
+}

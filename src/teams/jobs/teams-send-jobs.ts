@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
+import type { NewJob } from '../../outbox/job-store';
+import { DeliveryError } from '../../outbox/delivery-error';
+import { TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, type RateBucket } from '../../outbox/rate-limits';
+import type { ThreadsRepo } from '../../store/threads-repo';
+import { channelOfConversation } from '../activity-context';
+import type { TeamsMessenger } from '../proactive';
+
+/** A Bot Framework activity to post: text and/or attachments (cards). */
+const activitySchema = z
+    .object({
+        text: z.string().optional(),
+        textFormat: z.enum(['markdown', 'plain', 'xml']).optional(),
+        attachments: z.array(z.object({ contentType: z.string(), content: z.unknown() }).passthrough()).optional(),
+        entities: z.array(z.object({ type: z.string() }).passthrough()).optional(),
+        summary: z.string().optional()
+    })
+    .refine((a) => a.text !== undefined || (a.attachments?.length ?? 0) > 0, 'an activity needs text or attachments');
+
+export type OutboundActivity = z.infer<typeof activitySchema>;
+
+const startThreadPayload = z.object({ threadKey: z.string().min(1), teamId: z.string().min(1), channelId: z.string().min(1), tenantId: z.string().nullable().optional(), activity: activitySchema });
+const threadPayload = z.object({ threadKey: z.string().min(1), activity: activitySchema });
+
+/** Teams counts all reply chains of a channel together (to be safe), and every send per tenant. */
+export function teamsBuckets(channelConversationId: string, tenantId: string | null | undefined): RateBucket[] {
+    return [
+        { key: `teams:conv:${channelOfConversation(channelConversationId)}`, limits: TEAMS_CONVERSATION_LIMITS },
+        { key: `teams:tenant:${tenantId ?? 'default'}`, limits: TEAMS_TENANT_LIMITS }
+    ];
+}
+
+/** Job kinds of the Teams side; every post to Teams goes through one of them. */
+export const TEAMS_JOB = { startThread: 'teams.start_thread', reply: 'teams.reply', updateRoot: 'teams.update_root' } as const;
+
+/** A new thread (root post) for a key, in a channel. Ordered by the key: enqueue replies after it. */
+export function startThreadJob(payload: z.input<typeof startThreadPayload>, dedupeKey?: string): NewJob {
+    return { kind: TEAMS_JOB.startThread, payload, orderingKey: `thread:${payload.threadKey}`, dedupeKey };
+}
+
+/** A reply in the thread of a key (the thread must exist or be queued before on the same key). */
+export function replyJob(threadKey: string, activity: OutboundActivity, dedupeKey?: string): NewJob {
+    return { kind: TEAMS_JOB.reply, payload: { threadKey, activity }, orderingKey: `thread:${threadKey}`, dedupeKey };
+}
+
+/** Replaces the root post (the card) of the thread of a key. */
+export function updateRootJob(threadKey: string, activity: OutboundActivity, dedupeKey?: string): NewJob {
+    return { kind: TEAMS_JOB.updateRoot, payload: { threadKey, activity }, orderingKey: `thread:${threadKey}`, dedupeKey };
+}
+
+/** The handlers of the Teams job kinds. */
+export function teamsJobHandlers(deps: { messenger: TeamsMessenger; threads: ThreadsRepo }): JobHandler[] {
+    const { messenger, threads } = deps;
+    const threadOf = async (threadKey: string) => {
+        const thread = await threads.get(threadKey);
+        // No thread means its start_thread job is dead: this job cannot succeed either.
+        if (!thread) throw new DeliveryError(`no Teams thread for ${threadKey}`, false, { peer: 'teams' });
+        return thread;
+    };
+    return [
+        defineJobHandler({
+            kind: TEAMS_JOB.startThread,
+            peer: 'teams',
+            payload: startThreadPayload,
+            rateBuckets: (p) => teamsBuckets(p.channelId, p.tenantId),
+            async run(p) {
+                // Idempotent on re-run: after a crash between Teams' answer and our commit, the
+                // thread may exist already.
+                if (await threads.get(p.threadKey)) return;
+                const thread = await messenger.startThread({ teamId: p.teamId, channelId: p.channelId }, p.activity);
+                await threads.save(p.threadKey, thread);
+            }
+        }),
+        defineJobHandler({
+            kind: TEAMS_JOB.reply,
+            peer: 'teams',
+            payload: threadPayload,
+            rateBuckets: async (p) => {
+                const thread = await threads.get(p.threadKey);
+                return thread ? teamsBuckets(thread.channelId, thread.tenantId) : [];
+            },
+            async run(p) {
+                await messenger.replyInThread(await threadOf(p.threadKey), p.activity);
+            }
+        }),
+        defineJobHandler({
+            kind: TEAMS_JOB.updateRoot,
+            peer: 'teams',
+            payload: threadPayload,
+            rateBuckets: async (p) => {
+                const thread = await threads.get(p.threadKey);
+                return thread ? teamsBuckets(thread.channelId, thread.tenantId) : [];
+            },
+            async run(p) {
+                const thread = await threadOf(p.threadKey);
+                await messenger.updateActivity(thread, thread.rootActivityId, p.activity);
+            }
+        })
+    ];
+}
