@@ -15,6 +15,10 @@ export default tseslint.config(
         }
     },
     {
+        files: ['**/*.mjs'],
+        languageOptions: { globals: { process: 'readonly', console: 'readonly' } }
+    },
+    {
         files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
         rules: { '@typescript-eslint/no-non-null-assertion': 'off' }
     }
