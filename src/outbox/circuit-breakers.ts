@@ -1,5 +1,5 @@
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
-import { DeliveryError } from './delivery-error';
+import { classifyError } from './delivery-error';
 
 export interface BreakerOptions {
     /** Consecutive failures that open the circuit. */
@@ -11,7 +11,10 @@ export interface BreakerOptions {
 export const DEFAULT_BREAKER: BreakerOptions = { failures: 5, halfOpenAfterMs: 30_000 };
 
 /** A failure that says the peer is down: network, timeout, 5xx. A 4xx or 429 is an answer. */
-const peerIsDown = (err: unknown): boolean => err instanceof DeliveryError && err.retryable && (err.status === undefined || err.status >= 500);
+const peerIsDown = (err: unknown): boolean => {
+    const error = classifyError(err);
+    return error.retryable && (error.status === undefined || error.status >= 500);
+};
 
 export type PeerCircuitState = 'closed' | 'open' | 'half_open';
 

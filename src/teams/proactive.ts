@@ -40,7 +40,7 @@ export class TeamsMessenger {
         const reference = team.reference as Partial<ConversationReference>;
         const botId = this.botIdFor(reference);
         let created: ThreadRef | undefined;
-        await this.adapter.continueConversationAsync(botId, reference, async (context) => {
+        await this.inConversation(botId, reference, async (context) => {
             // The documented "create conversation" call with a channel: Teams starts a new thread
             // and answers its id, `19:…@thread.tacv2;messageid=<root message id>`.
             const response = await outboundConnector(context).conversations.createConversation({
@@ -70,7 +70,7 @@ export class TeamsMessenger {
     /** Posts `activity` as a reply in the thread; returns the new activity id. */
     async replyInThread(thread: ThreadRef, activity: Partial<Activity>): Promise<string> {
         let id = '';
-        await this.adapter.continueConversationAsync(this.botIdFor(await this.teamReference(thread)), this.threadReference(thread), async (context) => {
+        await this.inConversation(this.botIdFor(await this.teamReference(thread)), this.threadReference(thread), async (context) => {
             outboundConnector(context);
             const response = await context.sendActivity(activity);
             id = response?.id ?? '';
@@ -80,10 +80,26 @@ export class TeamsMessenger {
 
     /** Replaces the content of an activity already posted in the thread (typically the root card). */
     async updateActivity(thread: ThreadRef, activityId: string, activity: Partial<Activity>): Promise<void> {
-        await this.adapter.continueConversationAsync(this.botIdFor(await this.teamReference(thread)), this.threadReference(thread), async (context) => {
+        await this.inConversation(this.botIdFor(await this.teamReference(thread)), this.threadReference(thread), async (context) => {
             outboundConnector(context);
             await context.updateActivity({ ...activity, id: activityId, type: activity.type ?? 'message', conversation: context.activity.conversation });
         });
+    }
+
+    /**
+     * Runs `logic` in a proactive turn and rethrows its failure: the adapter would otherwise hand
+     * it to `onTurnError`, and the outbox would believe the send succeeded.
+     */
+    private async inConversation(botId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+        let failure: { error: unknown } | undefined;
+        await this.adapter.continueConversationAsync(botId, reference, async (context) => {
+            try {
+                await logic(context);
+            } catch (error) {
+                failure = { error };
+            }
+        });
+        if (failure) throw failure.error;
     }
 
     private async teamReference(thread: ThreadRef): Promise<Partial<ConversationReference>> {

@@ -12,7 +12,15 @@ export interface RecordedRequest {
     at: number;
 }
 
-export type PeerReply = { status: number; body?: unknown; headers?: Record<string, string> };
+export type PeerReply = {
+    status: number;
+    body?: unknown;
+    headers?: Record<string, string>;
+    /** Answer after this long (timeouts). */
+    delayMs?: number;
+    /** Drop the connection without an answer (connection reset). */
+    reset?: boolean;
+};
 export type PeerRoute = (req: RecordedRequest, params: Record<string, string>) => PeerReply | Promise<PeerReply>;
 
 /**
@@ -82,6 +90,12 @@ export class HttpPeer {
                 break;
             }
         }
+        if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+        if (reply.reset) {
+            req.socket.destroy();
+            return;
+        }
+        if (res.destroyed) return;
         res.writeHead(reply.status, { 'content-type': 'application/json', ...(reply.headers ?? {}) });
         res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
     }
