@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { Config } from './config';
 import { registerBotMessages } from './http/bot-messages';
+import { registerDeadLetterRoutes } from './http/admin-dead-letters';
 import { registerHealthRoutes } from './http/health';
 import type { Logger } from './lib/logger';
 import { createMetrics, type Metrics } from './lib/metrics';
@@ -39,8 +40,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     }
     const repos = createRepositories(db);
     const metrics = createMetrics();
-    const bot = createTeamsBot({ config, repos, logger });
     const outbox = createOutbox({ config, db, registry: metrics.registry, logger });
+    const bot = createTeamsBot({ config, repos, logger, wakeOutbox: () => outbox.worker.notify() });
     outbox.handlers.register(...teamsJobHandlers({ messenger: bot.messenger, threads: repos.threads }));
 
     let shuttingDown = false;
@@ -53,7 +54,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         bodyLimit: config.BODY_LIMIT_BYTES,
         routes: [
             (s) => registerHealthRoutes(s, { db, metrics, logger, isShuttingDown: () => shuttingDown }),
-            (s) => registerBotMessages(s, { bot, logger })
+            (s) => registerBotMessages(s, { bot, logger }),
+            (s) => registerDeadLetterRoutes(s, { db: db.kysely, adminApiKey: config.ADMIN_API_KEY, logger, onReplay: () => outbox.worker.notify() })
         ]
     });
     server.pre((_req, res, next) => {

@@ -5,6 +5,7 @@ import type { Logger } from '../lib/logger';
 import type { Repositories } from '../store/index';
 import { whereOf } from './activity-context';
 import { registerChannelCommands } from './handlers/channel-commands';
+import { registerDeadLetterActions, replayFromTeams } from './handlers/dead-letter-actions';
 import { registerInstallationHandlers } from './handlers/installation';
 import { resolveLocale, textsFor, type Texts } from './i18n';
 import { TeamsMessenger } from './proactive';
@@ -22,6 +23,8 @@ export interface TeamsBotDeps {
     config: Config;
     repos: Repositories;
     logger: Logger;
+    /** Wakes the outbox worker (after a replay from Teams). */
+    wakeOutbox: () => void;
 }
 
 /**
@@ -75,13 +78,12 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         return true;
     });
 
+    const adminPolicy = { adminUsers: config.ADMIN_USERS, everyoneIsAdmin: config.anonymousBot && config.ADMIN_USERS.length === 0 };
+    const deadLetterDeps = { repos, logger, adminPolicy, textsFor: texts, onReplay: deps.wakeOutbox };
+    // Card actions first: their routes must see card submissions before the message handler.
+    registerDeadLetterActions(app, deadLetterDeps);
     registerInstallationHandlers(app, { repos, logger, textsFor: texts });
-    registerChannelCommands(app, {
-        repos,
-        logger,
-        textsFor: texts,
-        adminPolicy: { adminUsers: config.ADMIN_USERS, everyoneIsAdmin: config.anonymousBot && config.ADMIN_USERS.length === 0 }
-    });
+    registerChannelCommands(app, { repos, logger, textsFor: texts, adminPolicy, replay: (context, which) => replayFromTeams(context, which, deadLetterDeps) });
 
     return {
         adapter,

@@ -9,6 +9,8 @@ import { createLogger } from '../../src/lib/logger';
 export interface TestApp extends RunningApp {
     /** Every log line the app wrote, as text (for leak checks and diagnostics). */
     logs: string[];
+    /** The DATABASE_URL it runs on (to restart on the same data, or point a CLI at it). */
+    databaseUrl: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     const databaseUrl = env.DATABASE_URL ?? `sqlite:${join(mkdtempSync(join(tmpdir(), 'deskbridge-app-')), 'app.db')}`;
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', ...env, DATABASE_URL: databaseUrl });
     const app = await startApp(config, createLogger(config.LOG_LEVEL, sink));
-    return Object.assign(app, { logs });
+    return Object.assign(app, { logs, databaseUrl });
 }
 
 /** A SQLite URL in a fresh temp folder, for tests that restart an app on the same data. */

@@ -10,7 +10,8 @@ export function helpCard(t: Texts): AdaptiveCard {
         facts([
             ['help', t.cmdHelp],
             ['setup intercom | whatsapp | leads', t.cmdSetup],
-            ['status', t.cmdStatus]
+            ['status', t.cmdStatus],
+            ['replay <id> | all', t.cmdReplay]
         ]),
         subheading(t.helpThreadCommands),
         facts([

@@ -10,6 +10,7 @@ import { helpCard } from '../cards/help-card';
 import { statusCard } from '../cards/status-card';
 import { parseCommand, type ParsedText } from '../commands/parse-command';
 import type { Texts } from '../i18n';
+import { loadStatusView } from '../status-view';
 import { recordTeamInstallation } from './installation';
 
 export interface ChannelCommandDeps {
@@ -17,6 +18,8 @@ export interface ChannelCommandDeps {
     logger: Logger;
     adminPolicy: AdminPolicy;
     textsFor: (activity: Activity) => Texts;
+    /** Replays dead letters (`all` or an id) for the sender, returning the answer. */
+    replay: (context: TurnContext, which: string) => Promise<string>;
 }
 
 /** A handler for one `@Deskbridge <command>`. */
@@ -40,12 +43,18 @@ export function registerChannelCommands(app: Application<TurnState>, deps: Chann
         hilfe: async (context, parsed, t) => commands.help!(context, parsed, t),
         setup: (context, parsed, t) => setup(context, parsed, t, deps),
         status: async (context, _parsed, t) => {
-            await context.sendActivity({ attachments: [cardAttachment(statusCard(t, { bindings: await deps.repos.bindings.list() }))] });
+            await context.sendActivity({ attachments: [cardAttachment(statusCard(t, await loadStatusView(deps.repos)))] });
+        },
+        replay: async (context, parsed, t) => {
+            const which = (parsed.args[0] ?? '').toLowerCase();
+            await context.sendActivity(which ? await deps.replay(context, which) : t.replayUsage);
         }
     };
 
     app.activity('message', async (context) => {
         const activity = context.activity;
+        // Card submissions without text are handled by the card action routes.
+        if (!activity.text && activity.value) return;
         const parsed = parseCommand(activity.text);
         const t = deps.textsFor(activity);
         const handler = parsed.hashed ? undefined : commands[parsed.command];
