@@ -76,7 +76,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     });
     const port = (server.address() as AddressInfo).port;
     const url = `http://127.0.0.1:${port}`;
-    if (config.RUN_WORKER) outbox.worker.start();
+    if (config.RUN_WORKER) await outbox.start();
     logger.info({ port, database: db.dialect, anonymousBot: config.anonymousBot }, 'Deskbridge listening');
 
     return {

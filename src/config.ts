@@ -95,7 +95,7 @@ const envSchema = z
         OUTBOX_MAX_ATTEMPTS: positiveInt(8, 100),
         OUTBOX_RETRY_BASE_MS: positiveInt(1000, 3_600_000),
         OUTBOX_RETRY_CAP_MS: positiveInt(600_000, 86_400_000),
-        OUTBOX_LEASE_MS: positiveInt(120_000, 3_600_000),
+        OUTBOX_LEASE_MS: positiveInt(60_000, 3_600_000),
         OUTBOX_JOB_TIMEOUT_MS: positiveInt(30_000, 600_000),
         OUTBOX_POLL_MS: positiveInt(500, 60_000),
         CIRCUIT_FAILURES: positiveInt(5, 1000),

@@ -5,7 +5,7 @@ import type { Db } from '../store/database';
 import { CircuitBreakers } from './circuit-breakers';
 import { ingestDelivery, type Delivery, type IngestResult } from './ingest';
 import { JobHandlers } from './job-handler';
-import { enqueueJobs, type NewJob } from './job-store';
+import { enqueueJobs, releaseAllLeases, type NewJob } from './job-store';
 import { createOutboxMetrics } from './outbox-metrics';
 import { MemoryRateLimiter, PostgresRateLimiter, type RateLimiter } from './rate-limits';
 import { OutboxWorker } from './worker';
@@ -23,6 +23,8 @@ export interface Outbox {
     ingest(delivery: Delivery, jobs: readonly NewJob[]): Promise<IngestResult>;
     /** Queues jobs outside a delivery (Teams actions, scheduled follow-ups). */
     enqueue(jobs: readonly NewJob[]): Promise<number>;
+    /** Starts the worker (after recovering jobs a crashed SQLite process left leased). */
+    start(): Promise<void>;
 }
 
 /** Builds the outbox over the app's database, with the rate limiter that fits the engine. */
@@ -66,6 +68,13 @@ export function createOutbox(deps: { config: Config; db: Db; registry: Registry;
             const added = await enqueueJobs(db.kysely, withDefaults(jobs));
             worker.notify();
             return added;
+        },
+        async start() {
+            if (db.dialect === 'sqlite') {
+                const released = await releaseAllLeases(db.kysely);
+                if (released > 0) logger.warn({ released }, 'outbox: resumed jobs a previous process left unfinished');
+            }
+            worker.start();
         }
     };
 }

@@ -200,3 +200,16 @@ export async function queueStats(db: Db, now = Date.now()): Promise<{ counts: Re
     const created = oldest?.created === null || oldest?.created === undefined ? undefined : Number(oldest.created);
     return { counts, oldestPendingAgeMs: created === undefined ? 0 : Math.max(0, now - created) };
 }
+
+/**
+ * Frees every leased job. Only for SQLite, where one process owns the database: at start, jobs
+ * still "running" belong to a process that died, and need not wait for their leases to expire.
+ */
+export async function releaseAllLeases(db: Db, now = Date.now()): Promise<number> {
+    const result = await db
+        .updateTable('outbox_jobs')
+        .set({ status: 'pending', locked_by: null, locked_until: null, run_at: now, updated_at: now })
+        .where('status', '=', 'running')
+        .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+}

@@ -104,12 +104,15 @@ export class PostgresRateLimiter implements RateLimiter {
         private readonly marginMs = 0
     ) {}
 
-    async tryAcquire(requested: readonly RateBucket[], now = Date.now()): Promise<number> {
+    async tryAcquire(requested: readonly RateBucket[], at?: number): Promise<number> {
         const ordered = withMargin(requested, this.marginMs).sort((a, b) => a.key.localeCompare(b.key));
+        let now = at ?? Date.now();
         const wait = await this.db.transaction().execute(async (trx) => {
             for (const bucket of ordered) {
                 await sql`select pg_advisory_xact_lock(hashtextextended(${`rate:${bucket.key}`}, 0))`.execute(trx);
             }
+            // The time of the send is when we hold the locks, not when we started waiting for them.
+            if (at === undefined) now = Date.now();
             let longestWait = 0;
             for (const bucket of ordered) {
                 const longest = Math.max(...bucket.limits.map((l) => l.windowMs));

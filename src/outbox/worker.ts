@@ -51,7 +51,7 @@ export class OutboxWorker {
     constructor(options: WorkerOptions) {
         this.o = {
             concurrency: 4,
-            leaseMs: 120_000,
+            leaseMs: 60_000,
             pollMs: 500,
             jobTimeoutMs: 30_000,
             backoff: DEFAULT_BACKOFF,
