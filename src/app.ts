@@ -4,6 +4,7 @@ import type { Config } from './config';
 import { registerBotMessages } from './http/bot-messages';
 import { registerDeadLetterRoutes } from './http/admin-dead-letters';
 import { registerHealthRoutes } from './http/health';
+import { registerIntercomWebhook } from './http/intercom-webhook';
 import type { Logger } from './lib/logger';
 import { createMetrics, type Metrics } from './lib/metrics';
 import { createHttpServer } from './server';
@@ -42,7 +43,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const metrics = createMetrics();
     const outbox = createOutbox({ config, db, registry: metrics.registry, logger });
     const bot = createTeamsBot({ config, repos, logger, wakeOutbox: () => outbox.worker.notify() });
-    outbox.handlers.register(...teamsJobHandlers({ messenger: bot.messenger, threads: repos.threads }));
+    outbox.handlers.register(...teamsJobHandlers({ messenger: bot.messenger, threads: repos.threads, bindings: repos.bindings, teams: repos.teams }));
 
     let shuttingDown = false;
     let inFlight = 0;
@@ -55,6 +56,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         routes: [
             (s) => registerHealthRoutes(s, { db, metrics, logger, isShuttingDown: () => shuttingDown }),
             (s) => registerBotMessages(s, { bot, logger }),
+            (s) => registerIntercomWebhook(s, { clientSecret: config.INTERCOM_CLIENT_SECRET, outbox, logger, registry: metrics.registry }),
             (s) => registerDeadLetterRoutes(s, { db: db.kysely, adminApiKey: config.ADMIN_API_KEY, logger, onReplay: () => outbox.worker.notify() })
         ]
     });

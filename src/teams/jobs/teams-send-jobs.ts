@@ -3,6 +3,8 @@ import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
 import type { NewJob } from '../../outbox/job-store';
 import { DeliveryError } from '../../outbox/delivery-error';
 import { TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, type RateBucket } from '../../outbox/rate-limits';
+import { STREAMS, type ChannelBindingsRepo } from '../../store/channel-bindings-repo';
+import type { TeamsRepo } from '../../store/teams-repo';
 import type { ThreadsRepo } from '../../store/threads-repo';
 import { channelOfConversation } from '../activity-context';
 import type { TeamsMessenger } from '../proactive';
@@ -20,7 +22,18 @@ const activitySchema = z
 
 export type OutboundActivity = z.infer<typeof activitySchema>;
 
-const startThreadPayload = z.object({ threadKey: z.string().min(1), teamId: z.string().min(1), channelId: z.string().min(1), tenantId: z.string().nullable().optional(), activity: activitySchema });
+const startThreadPayload = z
+    .object({
+        threadKey: z.string().min(1),
+        /** The stream whose bound channel receives the thread, resolved when the job runs… */
+        stream: z.enum(STREAMS).optional(),
+        /** …or an explicit channel. */
+        teamId: z.string().min(1).optional(),
+        channelId: z.string().min(1).optional(),
+        tenantId: z.string().nullable().optional(),
+        activity: activitySchema
+    })
+    .refine((p) => p.stream !== undefined || (p.teamId !== undefined && p.channelId !== undefined), 'a stream or a team and channel is required');
 const threadPayload = z.object({ threadKey: z.string().min(1), activity: activitySchema });
 
 /** Teams counts all reply chains of a channel together (to be safe), and every send per tenant. */
@@ -50,8 +63,17 @@ export function updateRootJob(threadKey: string, activity: OutboundActivity, ded
 }
 
 /** The handlers of the Teams job kinds. */
-export function teamsJobHandlers(deps: { messenger: TeamsMessenger; threads: ThreadsRepo }): JobHandler[] {
-    const { messenger, threads } = deps;
+export function teamsJobHandlers(deps: { messenger: TeamsMessenger; threads: ThreadsRepo; bindings: ChannelBindingsRepo; teams: TeamsRepo }): JobHandler[] {
+    const { messenger, threads, bindings, teams } = deps;
+    /** Where a new thread goes: the explicit channel, or the channel bound to the stream now. */
+    const destinationOf = async (p: z.output<typeof startThreadPayload>) => {
+        if (p.teamId && p.channelId) return { teamId: p.teamId, channelId: p.channelId, tenantId: p.tenantId ?? null };
+        const binding = await bindings.get(p.stream!);
+        // Permanent: it becomes a visible dead letter, replayable once an admin ran setup.
+        if (!binding) throw new DeliveryError(`no channel is bound to ${p.stream}: run "@Deskbridge setup ${p.stream}" in a channel, then replay`, false, { peer: 'teams' });
+        const team = await teams.getTeam(binding.teamId);
+        return { teamId: binding.teamId, channelId: binding.channelId, tenantId: team?.tenantId ?? null };
+    };
     const threadOf = async (threadKey: string) => {
         const thread = await threads.get(threadKey);
         // No thread means its start_thread job is dead: this job cannot succeed either.
@@ -63,12 +85,15 @@ export function teamsJobHandlers(deps: { messenger: TeamsMessenger; threads: Thr
             kind: TEAMS_JOB.startThread,
             peer: 'teams',
             payload: startThreadPayload,
-            rateBuckets: (p) => teamsBuckets(p.channelId, p.tenantId),
+            rateBuckets: async (p) => {
+                const destination = await destinationOf(p).catch(() => undefined);
+                return destination ? teamsBuckets(destination.channelId, destination.tenantId) : [];
+            },
             async run(p) {
                 // Idempotent on re-run: after a crash between Teams' answer and our commit, the
                 // thread may exist already.
                 if (await threads.get(p.threadKey)) return;
-                const thread = await messenger.startThread({ teamId: p.teamId, channelId: p.channelId }, p.activity);
+                const thread = await messenger.startThread(await destinationOf(p), p.activity);
                 await threads.save(p.threadKey, thread);
             }
         }),

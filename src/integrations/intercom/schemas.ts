@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/**
+ * What Deskbridge reads of Intercom's webhook notification and Conversation objects
+ * (`specs/intercom/`). Lenient where Intercom varies (ids as numbers or strings, nulls, extra
+ * keys); strict where a missing field would make the delivery meaningless.
+ */
+const id = z.union([z.string().min(1), z.number()]).transform(String);
+const optionalId = z.union([z.string(), z.number()]).nullable().optional().transform((v) => (v === null || v === undefined || v === '' || v === 0 || v === '0' ? null : String(v)));
+const timestamp = z.number().nullable().optional();
+
+export const envelopeSchema = z.object({
+    type: z.literal('notification_event'),
+    /** Null on `ping` deliveries. */
+    id: z.string().min(1).nullable(),
+    topic: z.string().min(1),
+    app_id: z.string().optional(),
+    created_at: timestamp,
+    data: z.object({ item: z.unknown() }).passthrough()
+});
+
+const authorSchema = z
+    .object({ type: z.string(), id: optionalId, name: z.string().nullable().optional(), email: z.string().nullable().optional(), from_ai_agent: z.boolean().optional() })
+    .passthrough();
+
+const attachmentSchema = z.object({ name: z.string().nullable().optional(), url: z.string() }).passthrough();
+
+export const partSchema = z
+    .object({
+        id: id,
+        part_type: z.string(),
+        body: z.string().nullable().optional(),
+        created_at: z.number(),
+        author: authorSchema,
+        attachments: z.array(attachmentSchema).optional().default([]),
+        assigned_to: z.unknown().optional()
+    })
+    .passthrough();
+
+export const conversationSchema = z
+    .object({
+        type: z.literal('conversation'),
+        id: id,
+        created_at: z.number(),
+        updated_at: timestamp,
+        waiting_since: timestamp,
+        snoozed_until: timestamp,
+        title: z.string().nullable().optional(),
+        state: z.string(),
+        priority: z.string().nullable().optional(),
+        admin_assignee_id: optionalId,
+        team_assignee_id: optionalId,
+        source: z
+            .object({ subject: z.string().nullable().optional(), body: z.string().nullable().optional(), author: authorSchema, attachments: z.array(attachmentSchema).optional().default([]) })
+            .passthrough(),
+        tags: z.object({ tags: z.array(z.object({ name: z.string() }).passthrough()) }).passthrough().optional(),
+        ai_agent: z.object({ resolution_state: z.string().nullable().optional(), last_answer_type: z.string().nullable().optional() }).passthrough().nullable().optional(),
+        ai_agent_participated: z.boolean().nullable().optional(),
+        conversation_parts: z.object({ conversation_parts: z.array(partSchema) }).passthrough().optional()
+    })
+    .passthrough();
+
+export type IntercomConversation = z.output<typeof conversationSchema>;
+export type IntercomPart = z.output<typeof partSchema>;

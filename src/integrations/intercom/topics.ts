@@ -1,0 +1,23 @@
+/** Conversation topics Deskbridge mirrors into Teams; anything else is acknowledged and ignored. */
+export const CONVERSATION_TOPICS = [
+    'conversation.user.created',
+    'conversation.user.replied',
+    'conversation.admin.replied',
+    'conversation.admin.noted',
+    'conversation.admin.assigned',
+    'conversation.admin.open.assigned',
+    'conversation.admin.closed',
+    'conversation.admin.opened',
+    'conversation.admin.snoozed',
+    'conversation.admin.unsnoozed',
+    'conversation.operator.replied',
+    'conversation.priority.updated',
+    'conversation_part.tag.created'
+] as const;
+
+export type ConversationTopic = (typeof CONVERSATION_TOPICS)[number];
+
+export const isConversationTopic = (topic: string): topic is ConversationTopic => (CONVERSATION_TOPICS as readonly string[]).includes(topic);
+
+/** Intercom's delivery check: recorded as "last seen", nothing else. */
+export const isPing = (topic: string): boolean => topic === 'ping';

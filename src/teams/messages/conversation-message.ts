@@ -1,0 +1,17 @@
+import type { ConversationMessage } from '../../domain/conversation';
+import type { OutboundActivity } from '../jobs/teams-send-jobs';
+
+const LABEL: Record<ConversationMessage['kind'], (name: string) => string> = {
+    customer: (name) => `**${name}** wrote:`,
+    admin: (name) => `**${name} (Intercom):**`,
+    note: (name) => `🔒 **Internal note by ${name}:**`,
+    fin: () => '🤖 **Fin:**',
+    bot: (name) => `🤖 **${name}:**`
+};
+
+/** A conversation message as a reply in the thread: who wrote it, the text quoted, attachments as links. */
+export function conversationMessageActivity(message: ConversationMessage): OutboundActivity {
+    const quoted = message.kind === 'customer' ? message.text.split('\n').map((line) => `> ${line}`).join('\n') : message.text;
+    const attachments = message.attachments.map((a) => `📎 [${a.name}](${a.url})`).join('\n');
+    return { text: [LABEL[message.kind](message.authorName), quoted, attachments].filter((s) => s.length > 0).join('\n\n'), textFormat: 'markdown' };
+}
