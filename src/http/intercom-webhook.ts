@@ -12,6 +12,15 @@ import { parseJson } from './json-body';
 import { rawBodyOf } from './raw-body';
 import { route } from './route';
 
+/**
+ * Topics after which the root card shows something new. A new conversation starts with its card,
+ * and a customer's reply only adds a message: refreshing the card for every message would double
+ * the Teams traffic of a busy conversation for no visible change.
+ */
+function changesCard(topic: string): boolean {
+    return topic !== 'conversation.user.created' && topic !== 'conversation.user.replied';
+}
+
 export interface IntercomWebhookDeps {
     clientSecret: string | undefined;
     outbox: Outbox;
@@ -58,7 +67,7 @@ export function registerIntercomWebhook(server: Server, deps: IntercomWebhookDep
         const item = conversationSchema.safeParse(envelope.data.data.item);
         if (!item.success) throw schemaMismatch(item.error.issues.map((i) => ({ ...i, path: ['data', 'item', ...i.path] })));
         const snapshot = normalizeConversation(item.data, appId);
-        const jobs = mirrorConversationJobs(snapshot, messagesOf(item.data, topic, appId), eventId, { refreshCard: topic !== 'conversation.user.created' });
+        const jobs = mirrorConversationJobs(snapshot, messagesOf(item.data, topic, appId), eventId, { refreshCard: changesCard(topic) });
         const result = await deps.outbox.ingest({ source: 'intercom', eventId, topic, payload: envelope.data }, jobs);
         deliveries.inc({ topic: 'conversation', outcome: result.stored ? 'stored' : 'duplicate' });
         res.send(200, { status: result.stored ? 'stored' : 'duplicate' });

@@ -10,9 +10,6 @@ import { createOutboxMetrics } from './outbox-metrics';
 import { MemoryRateLimiter, PostgresRateLimiter, type RateLimiter } from './rate-limits';
 import { OutboxWorker } from './worker';
 
-/** Sends are counted a little longer than the peer's window: arrival times jitter. */
-const RATE_MARGIN_MS = 50;
-
 /** The delivery engine as the rest of the app sees it: ingest, enqueue, and the worker. */
 export interface Outbox {
     readonly handlers: JobHandlers;
@@ -37,7 +34,7 @@ export function createOutbox(deps: { config: Config; db: Db; registry: Registry;
     });
     // SQLite means one process: counting in memory is exact. PostgreSQL may mean several
     // instances: they share the count in the database.
-    const limiter = db.dialect === 'postgres' ? new PostgresRateLimiter(db.kysely, RATE_MARGIN_MS) : new MemoryRateLimiter(RATE_MARGIN_MS);
+    const limiter = db.dialect === 'postgres' ? new PostgresRateLimiter(db.kysely) : new MemoryRateLimiter();
     const handlers = new JobHandlers();
     const worker = new OutboxWorker({
         db: db.kysely,

@@ -27,16 +27,33 @@ export const INTERCOM_LIMITS: readonly Limit[] = [{ max: 1666, windowMs: 10_000 
 /** Kommo: 7 requests a second. */
 export const KOMMO_LIMITS: readonly Limit[] = [{ max: 7, windowMs: 1000 }];
 
+/** A reserved send. `release` records when its request ended; until then it counts as "now". */
+export interface Reservation {
+    release(endedAt?: number): Promise<void>;
+}
+
 /**
  * Reserves one send in every bucket, or says how long to wait. A reservation is all-or-nothing:
  * either every bucket counts the send, or none does.
+ *
+ * Peers count a request when it arrives, somewhere between its start and its end. So a send
+ * counts in every window that ends after its request ended, and while it is in flight it counts
+ * in all of them: then no window of arrivals can hold more than the limit, however much the
+ * sending process stalls between reserving and sending.
  */
 export interface RateLimiter {
-    /** 0 when the send is reserved now; otherwise the milliseconds until it could be. */
-    tryAcquire(buckets: readonly RateBucket[], now?: number): Promise<number>;
+    tryAcquire(buckets: readonly RateBucket[], now?: number): Promise<{ wait: number; reservation?: Reservation }>;
 }
 
-/** How long until one more send fits in `limit`, given the send times in the window (sorted). */
+/**
+ * A send in flight is recorded as ending this long after it started (no request outlives the
+ * job timeout), so that a process that dies mid-request does not block a bucket forever.
+ */
+export const MAX_IN_FLIGHT_MS = 60_000;
+/** Re-check interval when the window is full of sends still in flight. */
+const IN_FLIGHT_RECHECK_MS = 10;
+
+/** How long until one more send fits in `limit`, given the sends' end times (sorted ascending). */
 function waitFor(times: readonly number[], limit: Limit, now: number): number {
     const since = now - limit.windowMs;
     let inWindow = 0;
@@ -46,68 +63,67 @@ function waitFor(times: readonly number[], limit: Limit, now: number): number {
         firstIndex = i;
     }
     if (inWindow < limit.max) return 0;
-    // The oldest send that must leave the window before one more fits.
+    // The send that must leave the window before one more fits.
     const mustExpire = times[firstIndex + (inWindow - limit.max)]!;
+    if (mustExpire > now) return IN_FLIGHT_RECHECK_MS;
     return Math.max(1, mustExpire + limit.windowMs - now + 1);
-}
-
-/**
- * Widens every window by `marginMs`: a send is counted when it leaves, but the peer counts it
- * when it arrives, and arrival times jitter.
- */
-function withMargin(buckets: readonly RateBucket[], marginMs: number): RateBucket[] {
-    return buckets.map((b) => ({ key: b.key, limits: b.limits.map((l) => ({ max: l.max, windowMs: l.windowMs + marginMs })) }));
 }
 
 /** Sliding-window log in memory: for one process (the SQLite deployment). */
 export class MemoryRateLimiter implements RateLimiter {
-    private readonly sends = new Map<string, number[]>();
+    private readonly sends = new Map<string, Array<{ at: number }>>();
 
-    constructor(private readonly marginMs = 0) {}
-
-    async tryAcquire(requested: readonly RateBucket[], now = Date.now()): Promise<number> {
-        const buckets = withMargin(requested, this.marginMs);
+    async tryAcquire(buckets: readonly RateBucket[], now = Date.now()): Promise<{ wait: number; reservation?: Reservation }> {
         let wait = 0;
         for (const bucket of buckets) {
-            const times = this.prune(bucket, now);
+            const times = this.prune(bucket, now)
+                .map((e) => e.at)
+                .sort((a, b) => a - b);
             for (const limit of bucket.limits) wait = Math.max(wait, waitFor(times, limit, now));
         }
-        if (wait > 0) return wait;
-        for (const bucket of buckets) this.sends.get(bucket.key)!.push(now);
-        return 0;
+        if (wait > 0) return { wait };
+        const entry = { at: now + MAX_IN_FLIGHT_MS };
+        for (const bucket of buckets) this.sends.get(bucket.key)!.push(entry);
+        return {
+            wait: 0,
+            reservation: {
+                release: async (endedAt = Date.now()) => {
+                    entry.at = endedAt;
+                }
+            }
+        };
     }
 
-    private prune(bucket: RateBucket, now: number): number[] {
+    private prune(bucket: RateBucket, now: number): Array<{ at: number }> {
         const longest = Math.max(...bucket.limits.map((l) => l.windowMs));
-        let times = this.sends.get(bucket.key);
-        if (!times) {
-            times = [];
-            this.sends.set(bucket.key, times);
+        let entries = this.sends.get(bucket.key);
+        if (!entries) {
+            entries = [];
+            this.sends.set(bucket.key, entries);
         }
-        let drop = 0;
-        while (drop < times.length && times[drop]! <= now - longest) drop++;
-        if (drop > 0) times.splice(0, drop);
-        return times;
+        const kept = entries.filter((e) => e.at > now - longest);
+        if (kept.length !== entries.length) {
+            entries.length = 0;
+            entries.push(...kept);
+        }
+        return entries;
     }
 }
 
 /**
  * Sliding-window log in PostgreSQL, shared by every instance: each reservation locks its
  * buckets (transaction-scoped advisory locks, taken in key order so two reservations never
- * deadlock), counts the sends in each window and records the new one.
+ * deadlock), counts the sends in each window and records the new one as in flight.
  */
 export class PostgresRateLimiter implements RateLimiter {
     private lastCleanup = 0;
 
-    constructor(
-        private readonly db: Kysely<Database>,
-        private readonly marginMs = 0
-    ) {}
+    constructor(private readonly db: Kysely<Database>) {}
 
-    async tryAcquire(requested: readonly RateBucket[], at?: number): Promise<number> {
-        const ordered = withMargin(requested, this.marginMs).sort((a, b) => a.key.localeCompare(b.key));
+    async tryAcquire(requested: readonly RateBucket[], at?: number): Promise<{ wait: number; reservation?: Reservation }> {
+        const ordered = [...requested].sort((a, b) => a.key.localeCompare(b.key));
         let now = at ?? Date.now();
-        const wait = await this.db.transaction().execute(async (trx) => {
+        const result = await this.db.transaction().execute(async (trx) => {
             for (const bucket of ordered) {
                 await sql`select pg_advisory_xact_lock(hashtextextended(${`rate:${bucket.key}`}, 0))`.execute(trx);
             }
@@ -126,14 +142,26 @@ export class PostgresRateLimiter implements RateLimiter {
                 const times = rows.map((r) => Number(r.sent_at));
                 for (const limit of bucket.limits) longestWait = Math.max(longestWait, waitFor(times, limit, now));
             }
-            if (longestWait > 0) return longestWait;
-            await trx.insertInto('rate_sends').values(ordered.map((b) => ({ bucket: b.key, sent_at: now }))).execute();
-            return 0;
+            if (longestWait > 0) return { wait: longestWait, ids: [] as number[] };
+            const inserted = await trx
+                .insertInto('rate_sends')
+                .values(ordered.map((b) => ({ bucket: b.key, sent_at: now + MAX_IN_FLIGHT_MS })))
+                .returning('id')
+                .execute();
+            return { wait: 0, ids: inserted.map((r) => Number(r.id)) };
         });
         if (now - this.lastCleanup > 60_000) {
             this.lastCleanup = now;
             await this.db.deleteFrom('rate_sends').where('sent_at', '<', now - 3_600_000).execute();
         }
-        return wait;
+        if (result.wait > 0) return { wait: result.wait };
+        return {
+            wait: 0,
+            reservation: {
+                release: async (endedAt = Date.now()) => {
+                    await this.db.updateTable('rate_sends').set({ sent_at: endedAt }).where('id', 'in', result.ids).execute();
+                }
+            }
+        };
     }
 }

@@ -9,7 +9,7 @@ import { classifyError } from './delivery-error';
 import type { JobHandlers } from './job-handler';
 import { claimJobs, enqueueJobs, markDead, markDone, reschedule, type Job } from './job-store';
 import type { OutboxMetrics } from './outbox-metrics';
-import type { RateLimiter } from './rate-limits';
+import type { RateLimiter, Reservation } from './rate-limits';
 
 export interface WorkerOptions {
     db: Kysely<Database>;
@@ -138,15 +138,18 @@ export class OutboxWorker {
                 return;
             }
             const buckets = (await handler.rateBuckets?.(parsed.data)) ?? [];
+            let reservation: Reservation | undefined;
             if (buckets.length > 0) {
                 const admitted = await this.waitForRateLimit(buckets);
-                if (admitted > 0) {
-                    await reschedule(db, job, this.workerId, Date.now() + admitted, null, false);
+                if (admitted.wait > 0) {
+                    await reschedule(db, job, this.workerId, Date.now() + admitted.wait, null, false);
                     metrics?.processed.inc({ kind: job.kind, outcome: 'deferred' });
                     return;
                 }
+                reservation = admitted.reservation;
             }
-            await this.o.breakers.execute(handler.peer, () =>
+            await this.o.breakers
+                .execute(handler.peer, () =>
                 withTimeout(
                     handler.run(parsed.data, {
                         jobId: job.id,
@@ -160,7 +163,14 @@ export class OutboxWorker {
                     this.o.jobTimeoutMs,
                     handler.peer
                 )
-            );
+                )
+                // The request has ended: from now on it counts in the windows by its end time.
+                .finally(() =>
+                    reservation?.release().catch((err: unknown) => {
+                        // The send stays counted until its in-flight bound passes: safe, only slower.
+                        log.warn({ err }, 'outbox: could not record the end of a rate-limited send');
+                    })
+                );
             await markDone(db, job, this.workerId);
             metrics?.processed.inc({ kind: job.kind, outcome: 'done' });
         } catch (err) {
@@ -172,12 +182,11 @@ export class OutboxWorker {
     }
 
     /** Waits in place for short rate-limit delays; returns the remaining wait if it is too long. */
-    private async waitForRateLimit(buckets: Parameters<RateLimiter['tryAcquire']>[0]): Promise<number> {
+    private async waitForRateLimit(buckets: Parameters<RateLimiter['tryAcquire']>[0]): Promise<{ wait: number; reservation?: Reservation }> {
         for (;;) {
-            const wait = await this.o.limiter.tryAcquire(buckets);
-            if (wait === 0) return 0;
-            if (wait > this.o.maxInlineWaitMs || !this.running) return wait;
-            await new Promise((resolve) => setTimeout(resolve, wait));
+            const result = await this.o.limiter.tryAcquire(buckets);
+            if (result.wait === 0 || result.wait > this.o.maxInlineWaitMs || !this.running) return result;
+            await new Promise((resolve) => setTimeout(resolve, result.wait));
         }
     }
 

@@ -11,6 +11,8 @@ import type { Database } from './schema';
 export interface Db {
     readonly kysely: Kysely<Database>;
     readonly dialect: Dialect;
+    /** PostgreSQL schema the tables live in, when not the default one. */
+    readonly schema?: string;
     /** Throws unless the database answers and every migration is applied. */
     checkReady(): Promise<void>;
     close(): Promise<void>;
@@ -41,7 +43,7 @@ export async function openDatabase(target: Config['database'], options: OpenOpti
         sqlite.pragma('busy_timeout = 5000');
         sqlite.pragma('foreign_keys = ON');
         const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-        return wrap(kysely, 'sqlite');
+        return wrap(kysely, 'sqlite', undefined);
     }
     const schema = options.schema;
     if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('schema must be a plain lower-case identifier');
@@ -63,17 +65,26 @@ export async function openDatabase(target: Config['database'], options: OpenOpti
     // An idle client that loses its server must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return wrap(kysely, 'postgres');
+    return wrap(kysely, 'postgres', schema);
 }
 
-function wrap(kysely: Kysely<Database>, dialect: Dialect): Db {
+/**
+ * Kysely's migrator looks for its own tables in every schema unless told which one: with several
+ * schemas in one database (tests, or tenants) it must be told, or it skips creating them.
+ */
+function migratorFor(kysely: Kysely<Database>, dialect: Dialect, schema: string | undefined): Migrator {
+    return new Migrator({ db: kysely, provider: migrationProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
+}
+
+function wrap(kysely: Kysely<Database>, dialect: Dialect, schema: string | undefined): Db {
     let closed = false;
     return {
         kysely,
         dialect,
+        schema,
         async checkReady() {
             await sql`select 1`.execute(kysely);
-            const migrations = await new Migrator({ db: kysely, provider: migrationProvider(dialect) }).getMigrations();
+            const migrations = await migratorFor(kysely, dialect, schema).getMigrations();
             const pending = migrations.filter((m) => m.executedAt === undefined);
             if (pending.length > 0 || !migrations.some((m) => m.name === LATEST_MIGRATION)) {
                 throw new Error(`migrations pending: ${pending.map((m) => m.name).join(', ')}`);
@@ -89,7 +100,7 @@ function wrap(kysely: Kysely<Database>, dialect: Dialect): Db {
 
 /** Applies every migration not yet applied. Safe to call from several instances at once (Kysely locks). */
 export async function migrateToLatest(db: Db): Promise<void> {
-    const migrator = new Migrator({ db: db.kysely, provider: migrationProvider(db.dialect) });
+    const migrator = migratorFor(db.kysely, db.dialect, db.schema);
     const { error, results } = await migrator.migrateToLatest();
     const failed = results?.find((r) => r.status === 'Error');
     if (error || failed) {

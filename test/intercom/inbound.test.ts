@@ -80,9 +80,13 @@ describe('Intercom → Teams', function () {
         const thread = await app.repos.threads.get(`intercom:${created.data.item.id}`);
         const replies = connector.sent().filter((s) => s.request.path.startsWith(`/v3/conversations/${thread!.conversationId}`));
         assert.match(replies.at(-1)?.activity.text ?? '', /can a human look at it\?/);
+        assert.equal(connector.requests.filter((r) => r.method === 'PUT').length, 0, 'a customer message does not change the card');
+
+        await postIntercom(app.url, intercomFixture('conversation.admin.assigned'));
+        await eventually(settled, 'assignment delivered');
         const update = connector.requests.find((r) => r.method === 'PUT');
         assert.equal(update?.path, `/v3/conversations/${thread!.conversationId}/activities/${thread!.rootActivityId}`);
-        assert.match(JSON.stringify(update?.body), /Escalated to a human/);
+        assert.match(JSON.stringify(update?.body), /"title":"Assignee"/);
     });
 
     it('posts nothing twice for repeated or concurrent deliveries', async () => {

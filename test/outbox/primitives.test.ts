@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { retryDelay } from '../../src/outbox/backoff';
 import { DeliveryError, classifyError, parseRetryAfter } from '../../src/outbox/delivery-error';
-import { MemoryRateLimiter, PostgresRateLimiter, TEAMS_CONVERSATION_LIMITS, type RateLimiter } from '../../src/outbox/rate-limits';
+import { MemoryRateLimiter, PostgresRateLimiter, TEAMS_CONVERSATION_LIMITS, type RateBucket, type RateLimiter } from '../../src/outbox/rate-limits';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases';
 
 describe('retry timing', () => {
@@ -46,26 +46,46 @@ describe('error classification', () => {
     });
 });
 
+/** Reserves and ends a send at `at` (a request that took no time); returns the wait (0 when admitted). */
+async function send(limiter: RateLimiter, buckets: RateBucket[], at: number): Promise<number> {
+    const { wait, reservation } = await limiter.tryAcquire(buckets, at);
+    await reservation?.release(at);
+    return wait;
+}
+
 async function checkLimiter(limiter: RateLimiter) {
     const buckets = [{ key: 'conv-a', limits: TEAMS_CONVERSATION_LIMITS }];
     const t0 = 1_000_000;
-    for (let i = 0; i < 7; i++) assert.equal(await limiter.tryAcquire(buckets, t0 + i), 0, `send ${i}`);
-    const wait = await limiter.tryAcquire(buckets, t0 + 10);
+    for (let i = 0; i < 7; i++) assert.equal(await send(limiter, buckets, t0 + i), 0, `send ${i}`);
+    const wait = await send(limiter, buckets, t0 + 10);
     assert.ok(wait > 0 && wait <= 1000, `8th send within 1 s waits (${wait})`);
-    assert.equal(await limiter.tryAcquire(buckets, t0 + 10 + wait), 0, 'then it fits');
+    assert.equal(await send(limiter, buckets, t0 + 10 + wait), 0, 'then it fits');
     // 8 in 2 s: the 9th waits for the 2-second window even though the 1-second one is free.
-    const ninth = await limiter.tryAcquire(buckets, t0 + 1500);
-    assert.ok(ninth > 0, 'ninth send within 2 s waits');
+    assert.ok((await send(limiter, buckets, t0 + 1500)) > 0, 'ninth send within 2 s waits');
     // Another key is not affected; a reservation over two buckets is all-or-nothing.
-    assert.equal(await limiter.tryAcquire([{ key: 'conv-b', limits: TEAMS_CONVERSATION_LIMITS }], t0 + 20), 0);
+    assert.equal(await send(limiter, [{ key: 'conv-b', limits: TEAMS_CONVERSATION_LIMITS }], t0 + 20), 0);
     const both = [{ key: 'conv-c', limits: TEAMS_CONVERSATION_LIMITS }, ...buckets];
-    assert.ok((await limiter.tryAcquire(both, t0 + 1500)) > 0);
-    assert.equal(await limiter.tryAcquire([{ key: 'conv-c', limits: [{ max: 1, windowMs: 1000 }] }], t0 + 1500), 0, 'conv-c was not charged by the refused reservation');
+    assert.ok((await send(limiter, both, t0 + 1500)) > 0);
+    assert.equal(await send(limiter, [{ key: 'conv-c', limits: [{ max: 1, windowMs: 1000 }] }], t0 + 1500), 0, 'conv-c was not charged by the refused reservation');
+}
+
+/** A send in flight counts in every window until it ends, then by its end time. */
+async function checkInFlight(limiter: RateLimiter) {
+    const buckets = [{ key: 'slow', limits: [{ max: 1, windowMs: 1000 }] }];
+    const t0 = 2_000_000;
+    const first = await limiter.tryAcquire(buckets, t0);
+    assert.equal(first.wait, 0);
+    const during = await limiter.tryAcquire(buckets, t0 + 5000);
+    assert.ok(during.wait > 0 && during.wait <= 50, 'a long request still blocks, and is re-checked soon');
+    await first.reservation!.release(t0 + 5000);
+    assert.ok((await limiter.tryAcquire(buckets, t0 + 5500)).wait > 0, 'it counts from its end');
+    assert.equal(await send(limiter, buckets, t0 + 6001), 0);
 }
 
 describe('rate limiters', () => {
     it('memory: counts every window and says how long to wait', async () => {
         await checkLimiter(new MemoryRateLimiter());
+        await checkInFlight(new MemoryRateLimiter());
     });
 
     describe('postgres', () => {
@@ -78,6 +98,7 @@ describe('rate limiters', () => {
         });
         it('shares the count in the database', async () => {
             await checkLimiter(new PostgresRateLimiter(tdb.db.kysely));
+            await checkInFlight(new PostgresRateLimiter(tdb.db.kysely));
         });
         it('never admits more than the limit to concurrent reservations from two instances', async () => {
             const a = new PostgresRateLimiter(tdb.db.kysely);
@@ -85,7 +106,7 @@ describe('rate limiters', () => {
             const buckets = [{ key: 'tenant-x', limits: [{ max: 30, windowMs: 1000 }] }];
             const now = 5_000_000;
             const results = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).tryAcquire(buckets, now)));
-            assert.equal(results.filter((w) => w === 0).length, 30);
+            assert.equal(results.filter((r) => r.wait === 0).length, 30);
         });
     });
 });
