@@ -13,6 +13,7 @@ import { createRepositories, type Repositories } from './store/index';
 import { createTeamsBot, type TeamsBot } from './teams/app';
 import { createOutbox, type Outbox } from './outbox/index';
 import { teamsJobHandlers } from './teams/jobs/teams-send-jobs';
+import { mirrorEventHandler } from './integrations/intercom/mirror-job';
 
 /** A running Deskbridge: what tests and the entry point need to reach and to stop it. */
 export interface RunningApp {
@@ -43,7 +44,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const metrics = createMetrics();
     const outbox = createOutbox({ config, db, registry: metrics.registry, logger });
     const bot = createTeamsBot({ config, repos, logger, wakeOutbox: () => outbox.worker.notify() });
-    outbox.handlers.register(...teamsJobHandlers({ messenger: bot.messenger, threads: repos.threads, bindings: repos.bindings, teams: repos.teams }));
+    outbox.handlers.register(...teamsJobHandlers({ messenger: bot.messenger, threads: repos.threads, bindings: repos.bindings, teams: repos.teams }), mirrorEventHandler(db.kysely));
 
     let shuttingDown = false;
     let inFlight = 0;

@@ -1,9 +1,8 @@
 import type { Request, Response, Server } from 'restify';
 import { Counter, type Registry } from 'prom-client';
-import { mirrorConversationJobs } from '../domain/mirror-conversation';
 import { conversationSchema, envelopeSchema } from '../integrations/intercom/schemas';
 import { isConversationTopic, isPing } from '../integrations/intercom/topics';
-import { messagesOf, normalizeConversation } from '../integrations/intercom/normalize';
+import { mirrorEventJob } from '../integrations/intercom/mirror-job';
 import { verifyIntercomSignature } from '../integrations/intercom/verify-signature';
 import { schemaMismatch, unauthorized } from '../lib/http-error';
 import type { Logger } from '../lib/logger';
@@ -11,15 +10,6 @@ import type { Outbox } from '../outbox/index';
 import { parseJson } from './json-body';
 import { rawBodyOf } from './raw-body';
 import { route } from './route';
-
-/**
- * Topics after which the root card shows something new. A new conversation starts with its card,
- * and a customer's reply only adds a message: refreshing the card for every message would double
- * the Teams traffic of a busy conversation for no visible change.
- */
-function changesCard(topic: string): boolean {
-    return topic !== 'conversation.user.created' && topic !== 'conversation.user.replied';
-}
 
 export interface IntercomWebhookDeps {
     clientSecret: string | undefined;
@@ -48,7 +38,7 @@ export function registerIntercomWebhook(server: Server, deps: IntercomWebhookDep
         if (!verifyIntercomSignature(raw, req.header('x-hub-signature'), deps.clientSecret)) throw unauthorized('Invalid X-Hub-Signature');
         const envelope = envelopeSchema.safeParse(parseJson(req));
         if (!envelope.success) throw schemaMismatch(envelope.error.issues);
-        const { id, topic, app_id: appId } = envelope.data;
+        const { id, topic } = envelope.data;
 
         if (isPing(topic)) {
             const eventId = id ?? `ping:${envelope.data.created_at ?? Date.now()}`;
@@ -66,9 +56,7 @@ export function registerIntercomWebhook(server: Server, deps: IntercomWebhookDep
         const eventId = id;
         const item = conversationSchema.safeParse(envelope.data.data.item);
         if (!item.success) throw schemaMismatch(item.error.issues.map((i) => ({ ...i, path: ['data', 'item', ...i.path] })));
-        const snapshot = normalizeConversation(item.data, appId);
-        const jobs = mirrorConversationJobs(snapshot, messagesOf(item.data, topic, appId), eventId, { refreshCard: changesCard(topic) });
-        const result = await deps.outbox.ingest({ source: 'intercom', eventId, topic, payload: envelope.data }, jobs);
+        const result = await deps.outbox.ingest({ source: 'intercom', eventId, topic, payload: envelope.data }, [mirrorEventJob(item.data.id, eventId)]);
         deliveries.inc({ topic: 'conversation', outcome: result.stored ? 'stored' : 'duplicate' });
         res.send(200, { status: result.stored ? 'stored' : 'duplicate' });
     }));

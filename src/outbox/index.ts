@@ -3,7 +3,8 @@ import type { Config } from '../config';
 import type { Logger } from '../lib/logger';
 import type { Db } from '../store/database';
 import { CircuitBreakers } from './circuit-breakers';
-import { ingestDelivery, type Delivery, type IngestResult } from './ingest';
+import type { Delivery, IngestResult } from './ingest';
+import { IngestBatcher } from './ingest-batcher';
 import { JobHandlers } from './job-handler';
 import { enqueueJobs, releaseAllLeases, type NewJob } from './job-store';
 import { createOutboxMetrics } from './outbox-metrics';
@@ -50,6 +51,7 @@ export function createOutbox(deps: { config: Config; db: Db; registry: Registry;
         jobTimeoutMs: config.OUTBOX_JOB_TIMEOUT_MS,
         backoff: { baseMs: config.OUTBOX_RETRY_BASE_MS, capMs: config.OUTBOX_RETRY_CAP_MS }
     });
+    const batcher = new IngestBatcher(db.kysely);
     const withDefaults = (jobs: readonly NewJob[]) => jobs.map((j) => ({ maxAttempts: config.OUTBOX_MAX_ATTEMPTS, ...j }));
     return {
         handlers,
@@ -57,7 +59,7 @@ export function createOutbox(deps: { config: Config; db: Db; registry: Registry;
         breakers,
         limiter,
         async ingest(delivery, jobs) {
-            const result = await ingestDelivery(db.kysely, delivery, withDefaults(jobs));
+            const result = await batcher.submit(delivery, withDefaults(jobs));
             if (result.stored) worker.notify();
             return result;
         },

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../store/schema';
 import { enqueueJobs, type NewJob } from './job-store';
 
@@ -20,16 +20,19 @@ export type IngestResult = { stored: true; jobs: number } | { stored: false; dup
  * retries by the sender never cause a second effect.
  */
 export async function ingestDelivery(db: Kysely<Database>, delivery: Delivery, jobs: readonly NewJob[], now = Date.now()): Promise<IngestResult> {
-    return db.transaction().execute(async (trx) => {
-        const inserted = await trx
-            .insertInto('inbox')
-            .values({ source: delivery.source, event_id: delivery.eventId, topic: delivery.topic ?? null, payload: JSON.stringify(delivery.payload), received_at: now })
-            .onConflict((oc) => oc.columns(['source', 'event_id']).doNothing())
-            .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return { stored: false, duplicate: true } as const;
-        const added = await enqueueJobs(trx, jobs, now);
-        return { stored: true, jobs: added } as const;
-    });
+    return db.transaction().execute((trx) => storeDelivery(trx, delivery, jobs, now));
+}
+
+/** Stores one delivery and its jobs inside the caller's transaction (see {@link ingestDelivery}). */
+export async function storeDelivery(trx: Transaction<Database>, delivery: Delivery, jobs: readonly NewJob[], now = Date.now()): Promise<IngestResult> {
+    const inserted = await trx
+        .insertInto('inbox')
+        .values({ source: delivery.source, event_id: delivery.eventId, topic: delivery.topic ?? null, payload: JSON.stringify(delivery.payload), received_at: now })
+        .onConflict((oc) => oc.columns(['source', 'event_id']).doNothing())
+        .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return { stored: false, duplicate: true } as const;
+    const added = await enqueueJobs(trx, jobs, now);
+    return { stored: true, jobs: added } as const;
 }
 
 /** When a source last delivered anything (for the status card), or undefined. */

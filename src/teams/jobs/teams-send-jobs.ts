@@ -86,6 +86,8 @@ export function teamsJobHandlers(deps: { messenger: TeamsMessenger; threads: Thr
             peer: 'teams',
             payload: startThreadPayload,
             rateBuckets: async (p) => {
+                // A thread that exists already costs no send (see run).
+                if (await threads.get(p.threadKey)) return [];
                 const destination = await destinationOf(p).catch(() => undefined);
                 return destination ? teamsBuckets(destination.channelId, destination.tenantId) : [];
             },
