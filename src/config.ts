@@ -66,7 +66,8 @@ const envSchema = z
         ALLOWED_TENANT_IDS: csvList,
         ADMIN_USERS: csvList.transform((list) => list.map((u) => u.toLowerCase())),
         ADMIN_API_KEY: optionalString,
-        GRAPH_BASE_URL: httpUrl('https://graph.microsoft.com/v1.0'),
+        GRAPH_BASE_URL: httpUrl('https://graph.microsoft.com'),
+        MICROSOFT_LOGIN_BASE_URL: httpUrl('https://login.microsoftonline.com'),
 
         INTERCOM_ACCESS_TOKEN: optionalString,
         INTERCOM_CLIENT_SECRET: optionalString,

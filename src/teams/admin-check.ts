@@ -9,14 +9,36 @@ export interface AdminPolicy {
      * command in the Agents Playground. Never true when Bot Framework credentials are set.
      */
     everyoneIsAdmin: boolean;
+    /** Team owners are admins of their team; asked of Microsoft Graph when the bot has credentials. */
+    isTeamOwner?: (tenantId: string, teamAadGroupId: string, userAadObjectId: string) => Promise<boolean>;
 }
 
 /**
- * True when the sender is an admin: their AAD object id, email or UPN is in ADMIN_USERS.
- * The email comes from the Teams roster (one roster call, only when the id alone did not match).
+ * True when the sender is an admin: their AAD object id, email or UPN is in ADMIN_USERS, or they
+ * own the team the message was sent in. The email comes from the Teams roster (one roster call,
+ * only when the id alone did not match).
  */
 export async function isAdmin(context: TurnContext, policy: AdminPolicy): Promise<boolean> {
     if (policy.everyoneIsAdmin) return true;
+    if (await isListedAdmin(context, policy)) return true;
+    return isOwnerOfTeam(context, policy);
+}
+
+async function isOwnerOfTeam(context: TurnContext, policy: AdminPolicy): Promise<boolean> {
+    const data = (context.activity.channelData ?? {}) as { team?: { aadGroupId?: string }; tenant?: { id?: string } };
+    const groupId = data.team?.aadGroupId;
+    const tenantId = data.tenant?.id ?? context.activity.conversation?.tenantId;
+    const userId = context.activity.from?.aadObjectId;
+    if (!policy.isTeamOwner || !groupId || !tenantId || !userId) return false;
+    try {
+        return await policy.isTeamOwner(tenantId, groupId, userId);
+    } catch {
+        // Graph unreachable or permission not granted: not proven an owner.
+        return false;
+    }
+}
+
+async function isListedAdmin(context: TurnContext, policy: AdminPolicy): Promise<boolean> {
     if (policy.adminUsers.length === 0) return false;
     const from = context.activity.from;
     const direct = [from?.aadObjectId, from?.id].filter((v): v is string => !!v).map((v) => v.toLowerCase());

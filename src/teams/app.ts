@@ -4,6 +4,9 @@ import type { Config } from '../config';
 import type { Logger } from '../lib/logger';
 import type { Repositories } from '../store/index';
 import { whereOf } from './activity-context';
+import type { AdminPolicy } from './admin-check';
+import { AppTokenProvider } from '../integrations/graph/app-token';
+import { TeamOwners } from '../integrations/graph/team-owners';
 import { registerChannelCommands } from './handlers/channel-commands';
 import { registerDeadLetterActions, replayFromTeams } from './handlers/dead-letter-actions';
 import { registerInstallationHandlers } from './handlers/installation';
@@ -78,7 +81,11 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         return true;
     });
 
-    const adminPolicy = { adminUsers: config.ADMIN_USERS, everyoneIsAdmin: config.anonymousBot && config.ADMIN_USERS.length === 0 };
+    const adminPolicy: AdminPolicy = {
+        adminUsers: config.ADMIN_USERS,
+        everyoneIsAdmin: config.anonymousBot && config.ADMIN_USERS.length === 0,
+        isTeamOwner: teamOwnerCheck(config)
+    };
     const deadLetterDeps = { repos, logger, adminPolicy, textsFor: texts, onReplay: deps.wakeOutbox };
     // Card actions first: their routes must see card submissions before the message handler.
     registerDeadLetterActions(app, deadLetterDeps);
@@ -93,4 +100,11 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
             await app.run(context);
         }
     };
+}
+
+/** Team owners count as admins when the bot has a secret to ask Graph with. */
+function teamOwnerCheck(config: Config): AdminPolicy['isTeamOwner'] {
+    if (!config.BOT_ID || !config.BOT_PASSWORD) return undefined;
+    const owners = new TeamOwners(new AppTokenProvider({ clientId: config.BOT_ID, clientSecret: config.BOT_PASSWORD, loginBaseUrl: config.MICROSOFT_LOGIN_BASE_URL! }), config.GRAPH_BASE_URL!);
+    return (tenantId, groupId, userId) => owners.isOwner(tenantId, groupId, userId);
 }
