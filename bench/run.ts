@@ -33,7 +33,7 @@ const INGEST_SECONDS = quick ? 3 : 10;
 const RELAY_SECONDS = quick ? 5 : 20;
 const BURST_SECONDS = quick ? 15 : 60;
 
-const fixture = JSON.parse(readFileSync(join(ROOT, '..', 'shared', 'fixtures', 'intercom', 'conversation.user.replied.json'), 'utf8')) as {
+const fixture = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'intercom', 'conversation.user.replied.json'), 'utf8')) as {
     id: string;
     data: { item: { id: string; conversation_parts: { conversation_parts: Array<{ id: string; body: string }> } } };
 };

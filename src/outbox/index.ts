@@ -51,7 +51,7 @@ export function createOutbox(deps: { config: Config; db: Db; registry: Registry;
         jobTimeoutMs: config.OUTBOX_JOB_TIMEOUT_MS,
         backoff: { baseMs: config.OUTBOX_RETRY_BASE_MS, capMs: config.OUTBOX_RETRY_CAP_MS }
     });
-    const batcher = new IngestBatcher(db.kysely);
+    const batcher = new IngestBatcher(db);
     const withDefaults = (jobs: readonly NewJob[]) => jobs.map((j) => ({ maxAttempts: config.OUTBOX_MAX_ATTEMPTS, ...j }));
     return {
         handlers,

@@ -13,6 +13,12 @@ export interface Db {
     readonly dialect: Dialect;
     /** PostgreSQL schema the tables live in, when not the default one. */
     readonly schema?: string;
+    /**
+     * The SQLite handle, for hot paths that use prepared statements. Use it only inside
+     * `kysely.connection().execute(…)`, which holds the single connection, so that it never runs
+     * in the middle of a Kysely transaction.
+     */
+    readonly sqlite?: BetterSqlite3.Database;
     /** Throws unless the database answers and every migration is applied. */
     checkReady(): Promise<void>;
     close(): Promise<void>;
@@ -43,7 +49,7 @@ export async function openDatabase(target: Config['database'], options: OpenOpti
         sqlite.pragma('busy_timeout = 5000');
         sqlite.pragma('foreign_keys = ON');
         const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-        return wrap(kysely, 'sqlite', undefined);
+        return wrap(kysely, 'sqlite', undefined, sqlite);
     }
     const schema = options.schema;
     if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('schema must be a plain lower-case identifier');
@@ -76,12 +82,13 @@ function migratorFor(kysely: Kysely<Database>, dialect: Dialect, schema: string 
     return new Migrator({ db: kysely, provider: migrationProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
-function wrap(kysely: Kysely<Database>, dialect: Dialect, schema: string | undefined): Db {
+function wrap(kysely: Kysely<Database>, dialect: Dialect, schema: string | undefined, sqlite?: BetterSqlite3.Database): Db {
     let closed = false;
     return {
         kysely,
         dialect,
         schema,
+        sqlite,
         async checkReady() {
             await sql`select 1`.execute(kysely);
             const migrations = await migratorFor(kysely, dialect, schema).getMigrations();

@@ -4,9 +4,9 @@ import { intercomSignature } from '../../src/integrations/intercom/verify-signat
 import { post } from './post';
 
 export const INTERCOM_SECRET = 'intercom-client-secret-for-tests';
-const FIXTURES = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'intercom');
+const FIXTURES = join(__dirname, '..', 'fixtures', 'intercom');
 
-/** A delivery from `shared/fixtures/intercom/<topic>.json`, parsed, to vary in tests. */
+/** A delivery from `test/fixtures/intercom/<topic>.json`, parsed, to vary in tests. */
 export function intercomFixture(topic: string): Record<string, unknown> & { id: string; data: { item: Record<string, unknown> } } {
     return JSON.parse(readFileSync(join(FIXTURES, `${topic}.json`), 'utf8'));
 }
