@@ -6,7 +6,8 @@ import { z } from 'zod';
  * keys); strict where a missing field would make the delivery meaningless.
  */
 const id = z.union([z.string().min(1), z.number()]).transform(String);
-const optionalId = z.union([z.string(), z.number()]).nullable().optional().transform((v) => (v === null || v === undefined || v === '' || v === 0 || v === '0' ? null : String(v)));
+// Assignee ids arrive as numbers: try that first (a failed union branch costs an issue object).
+const optionalId = z.union([z.number(), z.string()]).nullable().optional().transform((v) => (v === null || v === undefined || v === '' || v === 0 || v === '0' ? null : String(v)));
 const timestamp = z.number().nullable().optional();
 
 export const envelopeSchema = z.object({
