@@ -80,6 +80,11 @@ export function teamsJobHandlers(deps: { messenger: TeamsMessenger; threads: Thr
         if (!thread) throw new DeliveryError(`no Teams thread for ${threadKey}`, false, { peer: 'teams' });
         return thread;
     };
+    /** A thread's channel and tenant buckets; none when it does not exist (the job will fail). */
+    const bucketsOfThread = async (threadKey: string) => {
+        const thread = await threads.get(threadKey);
+        return thread ? teamsBuckets(thread.channelId, thread.tenantId) : [];
+    };
     return [
         defineJobHandler({
             kind: TEAMS_JOB.startThread,
@@ -103,10 +108,7 @@ export function teamsJobHandlers(deps: { messenger: TeamsMessenger; threads: Thr
             kind: TEAMS_JOB.reply,
             peer: 'teams',
             payload: threadPayload,
-            rateBuckets: async (p) => {
-                const thread = await threads.get(p.threadKey);
-                return thread ? teamsBuckets(thread.channelId, thread.tenantId) : [];
-            },
+            rateBuckets: (p) => bucketsOfThread(p.threadKey),
             async run(p) {
                 await messenger.replyInThread(await threadOf(p.threadKey), p.activity);
             }
@@ -115,10 +117,7 @@ export function teamsJobHandlers(deps: { messenger: TeamsMessenger; threads: Thr
             kind: TEAMS_JOB.updateRoot,
             peer: 'teams',
             payload: threadPayload,
-            rateBuckets: async (p) => {
-                const thread = await threads.get(p.threadKey);
-                return thread ? teamsBuckets(thread.channelId, thread.tenantId) : [];
-            },
+            rateBuckets: (p) => bucketsOfThread(p.threadKey),
             async run(p) {
                 const thread = await threadOf(p.threadKey);
                 await messenger.updateActivity(thread, thread.rootActivityId, p.activity);
