@@ -103,7 +103,7 @@ async function startDeskbridge(connectorUrl: string, runWorker: boolean): Promis
     await db.close();
     return startChild(
         ['--disable-warning=DEP0111', join(ROOT, 'dist', 'index.js')],
-        { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${file}`, INTERCOM_CLIENT_SECRET: SECRET, LOG_LEVEL: 'info', RUN_WORKER: String(runWorker), OUTBOX_POLL_MS: '200' },
+        { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${file}`, INTERCOM_CLIENT_SECRET: SECRET, LOG_LEVEL: 'info', RUN_WORKER: String(runWorker), OUTBOX_POLL_MS: '200', NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '' },
         (line) => {
             const m = /"port":(\d+)/.exec(line);
             return m ? Number(m[1]) : undefined;
