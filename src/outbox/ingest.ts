@@ -34,9 +34,3 @@ export async function storeDelivery(trx: Transaction<Database>, delivery: Delive
     const added = await enqueueJobs(trx, jobs, now);
     return { stored: true, jobs: added } as const;
 }
-
-/** When a source last delivered anything (for the status card), or undefined. */
-export async function lastDeliveryAt(db: Kysely<Database>, source: string): Promise<number | undefined> {
-    const row = await db.selectFrom('inbox').select((eb) => eb.fn.max('received_at').as('at')).where('source', '=', source).executeTakeFirst();
-    return row?.at === null || row?.at === undefined ? undefined : Number(row.at);
-}

@@ -83,13 +83,6 @@ export class OutboxWorker {
         this.wake?.();
     }
 
-    /** Claims and runs what is due now, once; resolves when those jobs finished (tests, CLI). */
-    async drainOnce(): Promise<number> {
-        const jobs = await claimJobs(this.o.db, this.o.dialect, this.workerId, this.o.concurrency, this.o.leaseMs);
-        await Promise.all(jobs.map((job) => this.runJob(job)));
-        return jobs.length;
-    }
-
     private async runLoop(): Promise<void> {
         while (this.running) {
             this.wakeRequested = false;

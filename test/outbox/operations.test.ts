@@ -46,6 +46,9 @@ describe('dead letters: listed and replayed over REST, the CLI and Teams', funct
         assert.match(body.dead_letters.map((d) => d.last_error).join('\n'), /teams answered 404/);
         assert.doesNotMatch(JSON.stringify(body), /"one"|"two"/, 'payloads (customer text) stay out');
 
+        const outbox = await fetch(`${app.url}/api/admin/outbox`, { headers: { 'x-api-key': KEY } });
+        assert.deepEqual(((await outbox.json()) as { counts: { dead: number } }).counts.dead, 2);
+
         const missing = await post(`${app.url}/api/admin/dead-letters/999999/replay`, {}, { 'x-api-key': KEY });
         assert.equal(missing.status, 404);
         const bad = await post(`${app.url}/api/admin/dead-letters/abc/replay`, {}, { 'x-api-key': KEY });
