@@ -101,7 +101,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
             server.server.closeAllConnections();
             await closed;
             // Jobs in flight finish (or their lease expires and another instance takes them).
-            await outbox.worker.stop();
+            await outbox.stop();
             await db.close();
             logger.info('Deskbridge stopped');
         }

@@ -99,6 +99,8 @@ const envSchema = z
         OUTBOX_LEASE_MS: positiveInt(60_000, 3_600_000),
         OUTBOX_JOB_TIMEOUT_MS: positiveInt(30_000, 600_000),
         OUTBOX_POLL_MS: positiveInt(500, 60_000),
+        OUTBOX_RETENTION_DAYS: positiveInt(7, 3650),
+        INBOX_RETENTION_DAYS: positiveInt(30, 3650),
         CIRCUIT_FAILURES: positiveInt(5, 1000),
         CIRCUIT_OPEN_MS: positiveInt(30_000, 3_600_000),
         RUN_WORKER: booleanFlag(true)

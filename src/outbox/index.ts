@@ -6,7 +6,7 @@ import { CircuitBreakers } from './circuit-breakers';
 import type { Delivery, IngestResult } from './ingest';
 import { IngestBatcher } from './ingest-batcher';
 import { JobHandlers } from './job-handler';
-import { enqueueJobs, releaseAllLeases, type NewJob } from './job-store';
+import { enqueueJobs, pruneHistory, releaseAllLeases, type NewJob } from './job-store';
 import { createOutboxMetrics } from './outbox-metrics';
 import { MemoryRateLimiter, PostgresRateLimiter, type RateLimiter } from './rate-limits';
 import { OutboxWorker } from './worker';
@@ -21,9 +21,13 @@ export interface Outbox {
     ingest(delivery: Delivery, jobs: readonly NewJob[]): Promise<IngestResult>;
     /** Queues jobs outside a delivery (Teams actions, scheduled follow-ups). */
     enqueue(jobs: readonly NewJob[]): Promise<number>;
-    /** Starts the worker (after recovering jobs a crashed SQLite process left leased). */
+    /** Starts the worker (after recovering jobs a crashed SQLite process left leased) and the hourly pruning. */
     start(): Promise<void>;
+    /** Stops the worker and the pruning. */
+    stop(): Promise<void>;
 }
+
+const DAY_MS = 86_400_000;
 
 /** Builds the outbox over the app's database, with the rate limiter that fits the engine. */
 export function createOutbox(deps: { config: Config; db: Db; registry: Registry; logger: Logger }): Outbox {
@@ -52,6 +56,7 @@ export function createOutbox(deps: { config: Config; db: Db; registry: Registry;
         backoff: { baseMs: config.OUTBOX_RETRY_BASE_MS, capMs: config.OUTBOX_RETRY_CAP_MS }
     });
     const batcher = new IngestBatcher(db);
+    let pruneTimer: NodeJS.Timeout | undefined;
     const withDefaults = (jobs: readonly NewJob[]) => jobs.map((j) => ({ maxAttempts: config.OUTBOX_MAX_ATTEMPTS, ...j }));
     return {
         handlers,
@@ -74,6 +79,20 @@ export function createOutbox(deps: { config: Config; db: Db; registry: Registry;
                 if (released > 0) logger.warn({ released }, 'outbox: resumed jobs a previous process left unfinished');
             }
             worker.start();
+            const prune = () =>
+                pruneHistory(db.kysely, { doneJobsMs: config.OUTBOX_RETENTION_DAYS * DAY_MS, inboxMs: config.INBOX_RETENTION_DAYS * DAY_MS }).then(
+                    (pruned) => {
+                        if (pruned.jobs + pruned.inbox > 0) logger.info(pruned, 'outbox: pruned old done jobs and inbox rows');
+                    },
+                    (err: unknown) => logger.error({ err }, 'outbox: pruning failed; will try again')
+                );
+            pruneTimer = setInterval(() => void prune(), 3_600_000);
+            pruneTimer.unref();
+            void prune();
+        },
+        async stop() {
+            if (pruneTimer) clearInterval(pruneTimer);
+            await worker.stop();
         }
     };
 }

@@ -213,3 +213,14 @@ export async function releaseAllLeases(db: Db, now = Date.now()): Promise<number
         .executeTakeFirst();
     return Number(result.numUpdatedRows);
 }
+
+/**
+ * Deletes what is no longer needed: jobs done longer than `doneJobsMs` ago and inbox rows older
+ * than `inboxMs` (long past any sender's retries, so dedupe no longer needs them). Dead letters
+ * stay until replayed. Returns how many rows went.
+ */
+export async function pruneHistory(db: Db, retention: { doneJobsMs: number; inboxMs: number }, now = Date.now()): Promise<{ jobs: number; inbox: number }> {
+    const jobs = await db.deleteFrom('outbox_jobs').where('status', '=', 'done').where('done_at', '<', now - retention.doneJobsMs).executeTakeFirst();
+    const inbox = await db.deleteFrom('inbox').where('received_at', '<', now - retention.inboxMs).executeTakeFirst();
+    return { jobs: Number(jobs.numDeletedRows), inbox: Number(inbox.numDeletedRows) };
+}

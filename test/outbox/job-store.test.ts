@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ingestDelivery } from '../../src/outbox/ingest';
-import { claimJobs, enqueueJobs, getJob, listDeadLetters, markDead, markDone, queueStats, replayDeadLetters, reschedule } from '../../src/outbox/job-store';
+import { claimJobs, enqueueJobs, getJob, listDeadLetters, markDead, markDone, pruneHistory, queueStats, replayDeadLetters, reschedule } from '../../src/outbox/job-store';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/databases';
 
 for (const engine of ENGINES) {
@@ -68,6 +68,18 @@ for (const engine of ENGINES) {
             const replayed = await claimJobs(db(), tdb.db.dialect, 'w', 10, 60_000);
             assert.equal(replayed.length, 2);
             assert.ok(replayed.every((j) => j.attempts === 1));
+        });
+
+        it('prunes done jobs and inbox rows past their retention, keeping dead letters and pending jobs', async () => {
+            const old = Date.now() - 10 * 86_400_000;
+            await ingestDelivery(db(), { source: 'intercom', eventId: 'old', payload: {} }, [job('a', 1), job('b', 1), job('c', 1)], old);
+            await ingestDelivery(db(), { source: 'intercom', eventId: 'new', payload: {} }, []);
+            const [a, b] = await claimJobs(db(), tdb.db.dialect, 'w', 2, 60_000);
+            await markDone(db(), a!, 'w', old);
+            await markDead(db(), b!, 'w', 'kept', old);
+            const pruned = await pruneHistory(db(), { doneJobsMs: 7 * 86_400_000, inboxMs: 5 * 86_400_000 });
+            assert.deepEqual(pruned, { jobs: 1, inbox: 1 });
+            assert.deepEqual((await queueStats(db())).counts, { pending: 1, running: 0, done: 0, dead: 1 });
         });
 
         it('reports counts and the age of the oldest due job', async () => {
