@@ -29,7 +29,8 @@ export interface RunningApp {
 }
 
 /**
- * The composition root: config → store (migrated) → Teams bot → HTTP server, listening.
+ * The composition root: config → store (migrated) → outbox → Teams bot and job handlers → HTTP
+ * server, listening → outbox worker.
  * Kept apart from `index.ts` so that integration tests start exactly what production starts.
  */
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
