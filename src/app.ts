@@ -14,6 +14,8 @@ import { createTeamsBot, type TeamsBot } from './teams/app';
 import { createOutbox, type Outbox } from './outbox/index';
 import { teamsJobHandlers } from './teams/jobs/teams-send-jobs';
 import { mirrorEventHandler } from './integrations/intercom/mirror-job';
+import { IntercomClient } from './integrations/intercom/client';
+import { IntercomDirectory } from './integrations/intercom/directory';
 
 /** A running Deskbridge: what tests and the entry point need to reach and to stop it. */
 export interface RunningApp {
@@ -45,7 +47,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const metrics = createMetrics();
     const outbox = createOutbox({ config, db, registry: metrics.registry, logger });
     const bot = createTeamsBot({ config, repos, logger, wakeOutbox: () => outbox.worker.notify() });
-    outbox.handlers.register(...teamsJobHandlers({ messenger: bot.messenger, threads: repos.threads, bindings: repos.bindings, teams: repos.teams }), mirrorEventHandler(db.kysely));
+    outbox.handlers.register(...teamsJobHandlers({ messenger: bot.messenger, threads: repos.threads, bindings: repos.bindings, teams: repos.teams }), mirrorEventHandler(db.kysely, intercomDirectory(config, logger)));
 
     let shuttingDown = false;
     let inFlight = 0;
@@ -107,6 +109,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
             logger.info('Deskbridge stopped');
         }
     };
+}
+
+/** Admin and team names for cards, when an Intercom access token is configured. */
+function intercomDirectory(config: Config, logger: Logger): IntercomDirectory | undefined {
+    if (!config.INTERCOM_ACCESS_TOKEN) return undefined;
+    const client = new IntercomClient({ baseUrl: config.INTERCOM_API_BASE_URL!, accessToken: config.INTERCOM_ACCESS_TOKEN, version: config.INTERCOM_API_VERSION });
+    return new IntercomDirectory(client, logger);
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());

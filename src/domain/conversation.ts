@@ -12,6 +12,9 @@ export interface ConversationSnapshot {
     snoozedUntil: number | null;
     adminAssigneeId: string | null;
     teamAssigneeId: string | null;
+    /** Names from the Intercom directory, when it could be read. */
+    adminAssigneeName?: string | null;
+    teamAssigneeName?: string | null;
     priority: boolean;
     tags: string[];
     fin: { participated: boolean; resolutionState: string | null };

@@ -5,6 +5,7 @@ import { DeliveryError } from '../../outbox/delivery-error';
 import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
 import type { NewJob } from '../../outbox/job-store';
 import type { Database } from '../../store/schema';
+import type { IntercomDirectory } from './directory';
 import { messagesOf, normalizeConversation } from './normalize';
 import { conversationSchema, envelopeSchema } from './schemas';
 
@@ -25,7 +26,7 @@ function changesCard(topic: string): boolean {
 }
 
 /** Reads the stored delivery and queues its Teams jobs. */
-export function mirrorEventHandler(db: Kysely<Database>): JobHandler {
+export function mirrorEventHandler(db: Kysely<Database>, directory?: IntercomDirectory): JobHandler {
     return defineJobHandler({
         kind: MIRROR_EVENT_JOB,
         peer: 'deskbridge',
@@ -36,6 +37,11 @@ export function mirrorEventHandler(db: Kysely<Database>): JobHandler {
             const envelope = envelopeSchema.parse(JSON.parse(row.payload));
             const conversation = conversationSchema.parse(envelope.data.item);
             const snapshot = normalizeConversation(conversation, envelope.app_id);
+            if (directory) {
+                const names = await directory.assigneeNames(snapshot.adminAssigneeId, snapshot.teamAssigneeId);
+                snapshot.adminAssigneeName = names.admin;
+                snapshot.teamAssigneeName = names.team;
+            }
             await context.enqueue(mirrorConversationJobs(snapshot, messagesOf(conversation, envelope.topic, envelope.app_id), eventId, { refreshCard: changesCard(envelope.topic) }));
         }
     });

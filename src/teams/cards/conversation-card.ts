@@ -17,6 +17,13 @@ function finText(c: ConversationSnapshot): string | undefined {
     return 'Answered';
 }
 
+function assigneeText(c: ConversationSnapshot): string {
+    const admin = c.adminAssigneeId ? (c.adminAssigneeName ?? `Admin ${c.adminAssigneeId}`) : null;
+    const team = c.teamAssigneeId ? (c.teamAssigneeName ?? `Team ${c.teamAssigneeId}`) : null;
+    if (admin && team) return `${admin} (${team})`;
+    return admin ?? team ?? 'Unassigned';
+}
+
 /**
  * The root card of a conversation thread: who, about what, state, assignee, priority, tags,
  * Fin's status, how long the customer waits, and a link to the conversation in Intercom.
@@ -25,7 +32,7 @@ export function conversationCard(c: ConversationSnapshot, now = Date.now()): Ada
     const customer = [c.customer.name, c.customer.email ? `<${c.customer.email}>` : null].filter(Boolean).join(' ') || 'Customer';
     const pairs: Array<[string, string]> = [
         ['State', stateText(c)],
-        ['Assignee', c.adminAssigneeId ? `Admin ${c.adminAssigneeId}` : c.teamAssigneeId ? `Team ${c.teamAssigneeId}` : 'Unassigned'],
+        ['Assignee', assigneeText(c)],
         ['Priority', c.priority ? 'Priority' : 'Normal']
     ];
     if (c.tags.length > 0) pairs.push(['Tags', c.tags.join(', ')]);
