@@ -1,7 +1,6 @@
 import type { Request } from 'restify';
-import type { z } from 'zod';
 import { rawBodyOf } from './raw-body';
-import { badRequest, schemaMismatch, unsupportedMediaType } from '../lib/http-error';
+import { badRequest, unsupportedMediaType } from '../lib/http-error';
 
 /** True when the Content-Type is JSON (`application/json`, `application/*+json`, any charset). */
 export function isJsonContentType(req: Request): boolean {
@@ -19,11 +18,4 @@ export function parseJson(req: Request): unknown {
     } catch (err) {
         throw badRequest(`The request body is not valid JSON: ${(err as Error).message}`);
     }
-}
-
-/** Parses JSON and validates it: 422 naming each failing field when it does not match. */
-export function parseJsonWith<T extends z.ZodTypeAny>(req: Request, schema: T): z.output<T> {
-    const result = schema.safeParse(parseJson(req));
-    if (!result.success) throw schemaMismatch(result.error.issues);
-    return result.data as z.output<T>;
 }

@@ -22,10 +22,6 @@ export const TEAMS_CONVERSATION_LIMITS: readonly Limit[] = [
 ];
 /** Teams, per app per tenant. */
 export const TEAMS_TENANT_LIMITS: readonly Limit[] = [{ max: 30, windowMs: 1000 }];
-/** Intercom: 10,000 calls a minute, spread by Intercom over 10-second windows. */
-export const INTERCOM_LIMITS: readonly Limit[] = [{ max: 1666, windowMs: 10_000 }];
-/** Kommo: 7 requests a second. */
-export const KOMMO_LIMITS: readonly Limit[] = [{ max: 7, windowMs: 1000 }];
 
 /** A reserved send. `release` records when its request ended; until then it counts as "now". */
 export interface Reservation {

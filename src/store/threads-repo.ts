@@ -1,6 +1,15 @@
 import type { Kysely } from 'kysely';
-import type { ThreadRef } from '../teams/proactive';
 import type { Database } from './schema';
+
+/** A Teams reply chain: the conversation id carries `;messageid=<root activity id>`. */
+export interface ThreadRef {
+    conversationId: string;
+    rootActivityId: string;
+    serviceUrl: string;
+    tenantId: string | null;
+    teamId: string;
+    channelId: string;
+}
 
 /** Which Teams thread carries which conversation; keys look like `intercom:<id>`, `kommo:<contact>`. */
 export class ThreadsRepo {

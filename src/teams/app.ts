@@ -61,6 +61,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
 
     const texts = (activity: Activity): Texts => textsFor(resolveLocale(activity.locale, config.DEFAULT_LOCALE));
 
+    const savedReferences = new Map<string, string>();
     app.turn('beforeTurn', async (context) => {
         const where = whereOf(context.activity);
         if (config.ALLOWED_TENANT_IDS.length > 0 && !config.ALLOWED_TENANT_IDS.includes(where.tenantId ?? '')) {
@@ -68,15 +69,21 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
             if (context.activity.type === 'message') await context.sendActivity(texts(context.activity).tenantRefused);
             return false;
         }
-        if (where.conversationId && where.serviceUrl) {
+        // The reference changes only with the service URL: write it once per conversation and
+        // process, not on every message.
+        if (where.conversationId && where.serviceUrl && savedReferences.get(where.conversationId) !== where.serviceUrl) {
+            const reference = TurnContext.getConversationReference(context.activity);
+            delete reference.activityId;
             await repos.conversationRefs.save({
                 conversationId: where.conversationId,
                 conversationType: where.conversationType,
                 teamId: where.teamId ?? null,
                 tenantId: where.tenantId ?? null,
                 serviceUrl: where.serviceUrl,
-                reference: TurnContext.getConversationReference(context.activity)
+                reference
             });
+            if (savedReferences.size >= 10_000) savedReferences.clear();
+            savedReferences.set(where.conversationId, where.serviceUrl);
         }
         return true;
     });

@@ -2,16 +2,9 @@ import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 
 import type { ConnectorClient } from 'botframework-connector';
 import type { ChannelBinding } from '../store/channel-bindings-repo';
 import type { TeamsRepo } from '../store/teams-repo';
+import type { ThreadRef } from '../store/threads-repo';
 
-/** A Teams reply chain: the conversation id carries `;messageid=<root activity id>`. */
-export interface ThreadRef {
-    conversationId: string;
-    rootActivityId: string;
-    serviceUrl: string;
-    tenantId: string | null;
-    teamId: string;
-    channelId: string;
-}
+export type { ThreadRef };
 
 /** Raised when a destination cannot be reached at all (team uninstalled, channel unknown). */
 export class DestinationError extends Error {
@@ -70,7 +63,7 @@ export class TeamsMessenger {
     /** Posts `activity` as a reply in the thread; returns the new activity id. */
     async replyInThread(thread: ThreadRef, activity: Partial<Activity>): Promise<string> {
         let id = '';
-        await this.inConversation(this.botIdFor(await this.teamReference(thread)), this.threadReference(thread), async (context) => {
+        await this.inConversation(await this.botIdOfThread(thread), this.threadReference(thread), async (context) => {
             outboundConnector(context);
             const response = await context.sendActivity(activity);
             id = response?.id ?? '';
@@ -80,7 +73,7 @@ export class TeamsMessenger {
 
     /** Replaces the content of an activity already posted in the thread (typically the root card). */
     async updateActivity(thread: ThreadRef, activityId: string, activity: Partial<Activity>): Promise<void> {
-        await this.inConversation(this.botIdFor(await this.teamReference(thread)), this.threadReference(thread), async (context) => {
+        await this.inConversation(await this.botIdOfThread(thread), this.threadReference(thread), async (context) => {
             outboundConnector(context);
             await context.updateActivity({ ...activity, id: activityId, type: activity.type ?? 'message', conversation: context.activity.conversation });
         });
@@ -102,9 +95,11 @@ export class TeamsMessenger {
         if (failure) throw failure.error;
     }
 
-    private async teamReference(thread: ThreadRef): Promise<Partial<ConversationReference>> {
+    /** BOT_ID; only in local anonymous mode is the team's stored reference read for it. */
+    private async botIdOfThread(thread: ThreadRef): Promise<string> {
+        if (this.configuredBotId) return this.configuredBotId;
         const team = await this.teams.getTeam(thread.teamId);
-        return (team?.reference as Partial<ConversationReference> | undefined) ?? {};
+        return this.botIdFor((team?.reference as Partial<ConversationReference> | undefined) ?? {});
     }
 
     private threadReference(thread: ThreadRef): Partial<ConversationReference> {

@@ -70,7 +70,7 @@ describe('HTTP server', () => {
 });
 
 describe('HTTP server shutdown', () => {
-    it('stops accepting requests and reports not ready once stopping', async () => {
+    it('stops accepting requests once stopped', async () => {
         const app = await startTestApp();
         await app.stop();
         await assert.rejects(fetch(`${app.url}/healthz`));

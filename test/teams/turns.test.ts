@@ -58,6 +58,10 @@ describe('Teams turns', () => {
             assert.match(JSON.stringify(connector.sent().at(-1)?.activity.attachments), /Comandos \(me mencione\)/);
             await send(personalMessage(connector.url, 'help', { locale: 'de-DE' }));
             assert.match(JSON.stringify(connector.sent().at(-1)?.activity.attachments), /Befehle/);
+            // The chat's reference is kept for proactive messages to this user.
+            const reference = await app.repos.conversationRefs.get('a:personal-1');
+            assert.equal(reference?.serviceUrl, connector.url);
+            assert.equal(reference?.conversationType, 'personal');
         });
 
         it('binds the channel for an admin (matched by roster email) and confirms', async () => {
