@@ -16,6 +16,9 @@ import { teamsJobHandlers } from './teams/jobs/teams-send-jobs';
 import { mirrorEventHandler } from './integrations/intercom/mirror-job';
 import { IntercomClient } from './integrations/intercom/client';
 import { IntercomDirectory } from './integrations/intercom/directory';
+import { intercomActHandler } from './integrations/intercom/act-job';
+import { intercomSyncHandler } from './integrations/intercom/sync-job';
+import { restoreCardHandler } from './domain/restore-card-job';
 
 /** A running Deskbridge: what tests and the entry point need to reach and to stop it. */
 export interface RunningApp {
@@ -46,8 +49,19 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const repos = createRepositories(db);
     const metrics = createMetrics();
     const outbox = createOutbox({ config, db, registry: metrics.registry, logger });
-    const bot = createTeamsBot({ config, repos, logger, wakeOutbox: () => outbox.worker.notify() });
-    outbox.handlers.register(...teamsJobHandlers({ messenger: bot.messenger, threads: repos.threads, bindings: repos.bindings, teams: repos.teams }), mirrorEventHandler(db.kysely, intercomDirectory(config, logger)));
+    const bot = createTeamsBot({ config, repos, logger, wakeOutbox: () => outbox.worker.notify(), enqueue: (jobs) => outbox.enqueue(jobs) });
+    const intercom = intercomServices(config, logger);
+    outbox.handlers.register(
+        ...teamsJobHandlers({ messenger: bot.messenger, threads: repos.threads, bindings: repos.bindings, teams: repos.teams }),
+        restoreCardHandler(repos.snapshots),
+        mirrorEventHandler({ db: db.kysely, snapshots: repos.snapshots, sentParts: repos.sentParts, routingRules: repos.routingRules, client: intercom?.client, directory: intercom?.directory })
+    );
+    if (intercom) {
+        outbox.handlers.register(
+            intercomActHandler({ ...intercom, snapshots: repos.snapshots, sentParts: repos.sentParts, defaultAdminId: config.INTERCOM_DEFAULT_ADMIN_ID, defaultLocale: config.DEFAULT_LOCALE }),
+            intercomSyncHandler(db.kysely, intercom.client)
+        );
+    }
 
     let shuttingDown = false;
     let inFlight = 0;
@@ -111,11 +125,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     };
 }
 
-/** Admin and team names for cards, when an Intercom access token is configured. */
-function intercomDirectory(config: Config, logger: Logger): IntercomDirectory | undefined {
+/** The Intercom API client and its teammate directory, when an access token is configured. */
+function intercomServices(config: Config, logger: Logger): { client: IntercomClient; directory: IntercomDirectory } | undefined {
     if (!config.INTERCOM_ACCESS_TOKEN) return undefined;
     const client = new IntercomClient({ baseUrl: config.INTERCOM_API_BASE_URL!, accessToken: config.INTERCOM_ACCESS_TOKEN, version: config.INTERCOM_API_VERSION });
-    return new IntercomDirectory(client, logger);
+    return { client, directory: new IntercomDirectory(client, logger) };
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());

@@ -20,6 +20,8 @@ export interface ConversationSnapshot {
     fin: { participated: boolean; resolutionState: string | null };
     createdAt: number;
     waitingSince: number | null;
+    /** The last action taken from Teams ("Closed in Intercom by Ana"), kept across refreshes. */
+    lastAction?: string | null;
 }
 
 /** Who wrote a message in the conversation. */
@@ -33,4 +35,10 @@ export interface ConversationMessage {
     text: string;
     attachments: Array<{ name: string; url: string }>;
     createdAt: number;
+}
+
+/** A stored snapshot read back from the database, checked enough to build a card from it. */
+export function asSnapshot(value: unknown): ConversationSnapshot | undefined {
+    const v = value as Partial<ConversationSnapshot> | undefined;
+    return v && typeof v.id === 'string' && typeof v.source === 'string' && typeof v.url === 'string' && v.customer !== undefined ? (v as ConversationSnapshot) : undefined;
 }

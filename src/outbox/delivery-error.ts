@@ -6,7 +6,7 @@ export class DeliveryError extends Error {
     constructor(
         message: string,
         readonly retryable: boolean,
-        readonly options: { status?: number; retryAfterMs?: number; peer?: string; cause?: unknown } = {}
+        readonly options: { status?: number; retryAfterMs?: number; peer?: string; cause?: unknown; /** The peer's own error code, e.g. Intercom's `not_found`. */ code?: string } = {}
     ) {
         super(message);
         this.name = 'DeliveryError';

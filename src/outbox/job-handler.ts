@@ -24,6 +24,16 @@ export interface JobHandler<S extends z.ZodTypeAny = z.ZodTypeAny> {
     payload: S;
     /** Buckets that must admit one more request before `run` starts. */
     rateBuckets?(payload: z.output<S>): RateBucket[] | Promise<RateBucket[]>;
+    /**
+     * Milliseconds until the peer accepts requests again by its own account (e.g. its rate-limit
+     * headers); the job waits that long without spending an attempt.
+     */
+    readyIn?(payload: z.output<S>): number;
+    /**
+     * Jobs queued in the same transaction as this job becoming a dead letter — typically a note
+     * in the Teams thread telling the agent what failed and why.
+     */
+    onDead?(payload: z.output<S>, reason: string): NewJob[];
     run(payload: z.output<S>, context: JobContext): Promise<void>;
 }
 

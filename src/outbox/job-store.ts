@@ -155,13 +155,14 @@ export async function reschedule(db: Db, job: Job, workerId: string, runAt: numb
 }
 
 /** The job will not succeed: it becomes a dead letter with the reason. */
-export async function markDead(db: Db, job: Job, workerId: string, reason: string, now = Date.now()): Promise<void> {
-    await db
+export async function markDead(db: Db, job: Job, workerId: string, reason: string, now = Date.now()): Promise<boolean> {
+    const result = await db
         .updateTable('outbox_jobs')
         .set({ status: 'dead', locked_by: null, locked_until: null, last_error: reason.slice(0, 2000), updated_at: now })
         .where('id', '=', job.id)
         .where('locked_by', '=', workerId)
-        .execute();
+        .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
 }
 
 /** Dead letters, newest first. */
@@ -222,5 +223,7 @@ export async function releaseAllLeases(db: Db, now = Date.now()): Promise<number
 export async function pruneHistory(db: Db, retention: { doneJobsMs: number; inboxMs: number }, now = Date.now()): Promise<{ jobs: number; inbox: number }> {
     const jobs = await db.deleteFrom('outbox_jobs').where('status', '=', 'done').where('done_at', '<', now - retention.doneJobsMs).executeTakeFirst();
     const inbox = await db.deleteFrom('inbox').where('received_at', '<', now - retention.inboxMs).executeTakeFirst();
+    // Echo markers matter only until their webhooks arrive; keep them as long as the inbox.
+    await db.deleteFrom('sent_parts').where('created_at', '<', now - retention.inboxMs).execute();
     return { jobs: Number(jobs.numDeletedRows), inbox: Number(inbox.numDeletedRows) };
 }

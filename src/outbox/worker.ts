@@ -7,7 +7,7 @@ import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff';
 import { isBrokenCircuit, type CircuitBreakers } from './circuit-breakers';
 import { classifyError } from './delivery-error';
 import type { JobHandlers } from './job-handler';
-import { claimJobs, enqueueJobs, markDead, markDone, reschedule, type Job } from './job-store';
+import { claimJobs, enqueueJobs, markDead, markDone, reschedule, type Job, type NewJob } from './job-store';
 import type { OutboxMetrics } from './outbox-metrics';
 import type { RateLimiter, Reservation } from './rate-limits';
 
@@ -130,6 +130,12 @@ export class OutboxWorker {
                 await this.dead(job, `invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`, log);
                 return;
             }
+            const notReady = handler.readyIn?.(parsed.data) ?? 0;
+            if (notReady > 0) {
+                await reschedule(db, job, this.workerId, Date.now() + notReady, `${handler.peer} asked to wait`, false);
+                metrics?.processed.inc({ kind: job.kind, outcome: 'deferred' });
+                return;
+            }
             const buckets = (await handler.rateBuckets?.(parsed.data)) ?? [];
             let reservation: Reservation | undefined;
             if (buckets.length > 0) {
@@ -208,9 +214,29 @@ export class OutboxWorker {
     }
 
     private async dead(job: Job, reason: string, log: Logger): Promise<void> {
-        await markDead(this.o.db, job, this.workerId, reason);
+        const followUps = this.followUpsOfDead(job, reason, log);
+        const marked = await this.o.db.transaction().execute(async (trx) => {
+            if (!(await markDead(trx, job, this.workerId, reason))) return false;
+            await enqueueJobs(trx, followUps);
+            return true;
+        });
+        if (!marked) return;
         this.o.metrics?.processed.inc({ kind: job.kind, outcome: 'dead' });
         log.error({ reason }, 'outbox: job is a dead letter');
+        if (followUps.length > 0) this.notify();
+    }
+
+    /** The handler's jobs for this failure (a visible note); a faulty hook only costs the note. */
+    private followUpsOfDead(job: Job, reason: string, log: Logger): NewJob[] {
+        const handler = this.o.handlers.get(job.kind);
+        if (!handler?.onDead) return [];
+        try {
+            const parsed = handler.payload.safeParse(JSON.parse(job.payload));
+            return parsed.success ? handler.onDead(parsed.data, reason) : [];
+        } catch (err) {
+            log.error({ err }, 'outbox: the dead-letter hook failed');
+            return [];
+        }
     }
 }
 

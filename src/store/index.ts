@@ -4,6 +4,9 @@ import { ChannelBindingsRepo } from './channel-bindings-repo';
 import { ConversationRefsRepo } from './conversation-refs-repo';
 import { TeamsRepo } from './teams-repo';
 import { ThreadsRepo } from './threads-repo';
+import { ConversationSnapshotsRepo } from './conversation-snapshots-repo';
+import { SentPartsRepo } from './sent-parts-repo';
+import { RoutingRulesRepo } from './routing-rules-repo';
 
 /** Every repository over one database, built once in the composition root. */
 export interface Repositories {
@@ -13,6 +16,9 @@ export interface Repositories {
     readonly bindings: ChannelBindingsRepo;
     readonly botState: DatabaseStorage;
     readonly threads: ThreadsRepo;
+    readonly snapshots: ConversationSnapshotsRepo;
+    readonly sentParts: SentPartsRepo;
+    readonly routingRules: RoutingRulesRepo;
 }
 
 /** Builds the repositories over an open, migrated database. */
@@ -23,6 +29,9 @@ export function createRepositories(db: Db): Repositories {
         conversationRefs: new ConversationRefsRepo(db.kysely),
         bindings: new ChannelBindingsRepo(db.kysely),
         botState: new DatabaseStorage(db.kysely),
-        threads: new ThreadsRepo(db.kysely)
+        threads: new ThreadsRepo(db.kysely),
+        snapshots: new ConversationSnapshotsRepo(db.kysely),
+        sentParts: new SentPartsRepo(db.kysely),
+        routingRules: new RoutingRulesRepo(db.kysely)
     };
 }

@@ -94,7 +94,36 @@ export interface ThreadsTable {
     created_at: number;
 }
 
+export interface ConversationSnapshotsTable {
+    thread_key: string;
+    snapshot: string;
+    updated_at: number;
+}
+
+export interface SentPartsTable {
+    source: string;
+    part_id: string;
+    conversation_id: string;
+    created_at: number;
+}
+
+export interface RoutingRulesTable {
+    id: Generated<number>;
+    stream: string;
+    kind: string;
+    value: string;
+    priority: number;
+    team_id: string;
+    channel_id: string;
+    channel_name: string | null;
+    created_by: string | null;
+    created_at: number;
+}
+
 export interface Database {
+    conversation_snapshots: ConversationSnapshotsTable;
+    sent_parts: SentPartsTable;
+    routing_rules: RoutingRulesTable;
     threads: ThreadsTable;
     teams: TeamsTable;
     team_channels: TeamChannelsTable;

@@ -43,6 +43,18 @@ export class ThreadsRepo {
         const r = await this.db.selectFrom('threads').select('thread_key').where('conversation_id', '=', conversationId).executeTakeFirst();
         return r?.thread_key;
     }
+
+    /**
+     * The key of the thread a Teams activity belongs to: by its conversation id, else by the root
+     * post it answers (a card action's `replyToId` is the card it was pressed on).
+     */
+    async keyOfActivity(conversationId: string, replyToId: string | undefined): Promise<string | undefined> {
+        const byConversation = await this.keyOfConversation(conversationId);
+        if (byConversation || !replyToId) return byConversation;
+        const channelId = conversationId.split(';')[0]!;
+        const r = await this.db.selectFrom('threads').select('thread_key').where('root_activity_id', '=', replyToId).where('channel_id', '=', channelId).executeTakeFirst();
+        return r?.thread_key;
+    }
 }
 
 function toRef(r: Database['threads']): ThreadRef {

@@ -7,7 +7,10 @@ import { whereOf } from './activity-context';
 import type { AdminPolicy } from './admin-check';
 import { AppTokenProvider } from '../integrations/graph/app-token';
 import { TeamOwners } from '../integrations/graph/team-owners';
-import { registerChannelCommands } from './handlers/channel-commands';
+import { BOT_COMMAND_WORDS, registerChannelCommands } from './handlers/channel-commands';
+import { registerConversationCardActions } from './handlers/conversation-card-actions';
+import { registerConversationThreads } from './handlers/conversation-threads';
+import type { NewJob } from '../outbox/job-store';
 import { registerDeadLetterActions, replayFromTeams } from './handlers/dead-letter-actions';
 import { registerInstallationHandlers } from './handlers/installation';
 import { resolveLocale, textsFor, type Texts } from './i18n';
@@ -28,6 +31,8 @@ export interface TeamsBotDeps {
     logger: Logger;
     /** Wakes the outbox worker (after a replay from Teams). */
     wakeOutbox: () => void;
+    /** Queues jobs in the outbox and wakes the worker. */
+    enqueue: (jobs: readonly NewJob[]) => Promise<unknown>;
 }
 
 /**
@@ -97,7 +102,26 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     // Card actions first: their routes must see card submissions before the message handler.
     registerDeadLetterActions(app, deadLetterDeps);
     registerInstallationHandlers(app, { repos, logger, textsFor: texts });
-    registerChannelCommands(app, { repos, logger, textsFor: texts, adminPolicy, replay: (context, which) => replayFromTeams(context, which, deadLetterDeps) });
+    const intercomConnected = !!config.INTERCOM_ACCESS_TOKEN;
+    const conversationDeps = {
+        threads: repos.threads,
+        snapshots: repos.snapshots,
+        enqueue: deps.enqueue,
+        connected: (source: string) => source === 'intercom' && intercomConnected,
+        logger,
+        defaultLocale: config.DEFAULT_LOCALE
+    };
+    registerConversationCardActions(app, conversationDeps);
+    // Thread replies under a conversation card go to the customer: before the bot's own commands.
+    registerConversationThreads(app, { ...conversationDeps, botCommands: BOT_COMMAND_WORDS });
+    registerChannelCommands(app, {
+        repos,
+        logger,
+        textsFor: texts,
+        adminPolicy,
+        replay: (context, which) => replayFromTeams(context, which, deadLetterDeps),
+        intercomAdmin: { routingRules: repos.routingRules, teams: repos.teams, adminPolicy, logger, defaultLocale: config.DEFAULT_LOCALE, enqueue: deps.enqueue, intercomConnected }
+    });
 
     return {
         adapter,

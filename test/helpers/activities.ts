@@ -37,8 +37,11 @@ const teamData = (channelId: string, channelName?: string) => ({
 export function channelMention(serviceUrl: string, text: string, options: { from?: Sender; channelId?: string; locale?: string } = {}) {
     const channelId = options.channelId ?? SUPPORT_CHANNEL_ID;
     const mention = '<at>Deskbridge</at>';
+    // A new root post: Teams ends its conversation id with its own message id.
+    const root = base(serviceUrl, channelId, 'channel');
+    root.conversation.id = `${channelId};messageid=${root.id}`;
     return {
-        ...base(serviceUrl, `${channelId};messageid=root-${seq + 1}`, 'channel'),
+        ...root,
         type: 'message',
         text: `${mention} ${text}`,
         textFormat: 'plain',
@@ -79,4 +82,37 @@ export function botRemovedFromTeam(serviceUrl: string) {
 /** A channel event (channelCreated, channelRenamed, channelDeleted). */
 export function channelEvent(serviceUrl: string, eventType: 'channelCreated' | 'channelRenamed' | 'channelDeleted', channelId: string, channelName?: string) {
     return { ...base(serviceUrl, TEAM_ID, 'channel'), type: 'conversationUpdate', from: ALEX, channelData: { ...teamData(channelId, channelName), eventType } };
+}
+
+/** A reply typed in a channel thread (no @mention: the bot reads it through RSC). */
+export function threadReply(serviceUrl: string, threadConversationId: string, text: string, options: { from?: Sender; locale?: string; timeZone?: string } = {}) {
+    const channelId = threadConversationId.split(';')[0]!;
+    const rootId = /;messageid=(.+)$/.exec(threadConversationId)?.[1];
+    return {
+        ...base(serviceUrl, threadConversationId, 'channel'),
+        type: 'message',
+        text,
+        textFormat: 'plain',
+        replyToId: rootId,
+        locale: options.locale ?? 'en-US',
+        localTimezone: options.timeZone,
+        from: options.from ?? ALEX,
+        channelData: teamData(channelId)
+    };
+}
+
+/** An Action.Execute press on the card at the root of a thread (`adaptiveCard/action` invoke). */
+export function cardAction(serviceUrl: string, threadConversationId: string, verb: string, data: Record<string, unknown>, options: { from?: Sender; timeZone?: string } = {}) {
+    const channelId = threadConversationId.split(';')[0]!;
+    return {
+        ...base(serviceUrl, threadConversationId, 'channel'),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        replyToId: /;messageid=(.+)$/.exec(threadConversationId)?.[1],
+        locale: 'en-US',
+        localTimezone: options.timeZone,
+        from: options.from ?? ALEX,
+        value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' },
+        channelData: teamData(channelId)
+    };
 }

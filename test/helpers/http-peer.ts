@@ -34,6 +34,8 @@ export class HttpPeer {
     /** Replies served before the routes, in order (for 429/5xx on demand). */
     private readonly queued: PeerReply[] = [];
     url = '';
+    /** Checks every request first; a reply returned here is sent instead of the route's. */
+    protected inspect?: (req: RecordedRequest) => PeerReply | undefined;
 
     /** Adds a route; later routes with the same pattern take precedence. */
     on(method: string, path: string, handler: PeerRoute): this {
@@ -79,7 +81,10 @@ export class HttpPeer {
         this.requests.push(recorded);
         let reply: PeerReply = { status: 404, body: { error: 'no route' } };
         const queued = this.queued.shift();
-        if (queued) {
+        const refused = this.inspect?.(recorded);
+        if (refused) {
+            reply = refused;
+        } else if (queued) {
             reply = queued;
         } else {
             for (const r of this.routes) {

@@ -1,11 +1,22 @@
 import type { Logger } from '../../lib/logger';
-import type { IntercomClient } from './client';
+import type { IntercomAdmin, IntercomClient } from './client';
 
 const TTL_MS = 10 * 60 * 1000;
+const MISS_REFRESH_MS = 60_000;
 
-/** Admin and team names by id, fetched from Intercom and cached for ten minutes. */
+interface Snapshot {
+    at: number;
+    admins: Map<string, IntercomAdmin>;
+    byEmail: Map<string, IntercomAdmin>;
+    teams: Map<string, string>;
+}
+
+/**
+ * Intercom teammates and teams, fetched with `GET /admins` and `GET /teams` and cached for ten
+ * minutes; an unknown id or email refreshes the cache at most once a minute (a new teammate).
+ */
 export class IntercomDirectory {
-    private cache?: { at: number; admins: Map<string, string>; teams: Map<string, string> };
+    private cache?: Snapshot;
 
     constructor(
         private readonly client: IntercomClient,
@@ -19,21 +30,47 @@ export class IntercomDirectory {
     async assigneeNames(adminId: string | null, teamId: string | null): Promise<{ admin: string | null; team: string | null }> {
         if (!adminId && !teamId) return { admin: null, team: null };
         try {
-            const now = Date.now();
-            const missing = !!this.cache && ((!!adminId && !this.cache.admins.has(adminId)) || (!!teamId && !this.cache.teams.has(teamId)));
-            // A new teammate is fetched at most once a minute; everything every ten minutes.
-            if (!this.cache || now - this.cache.at > TTL_MS || (missing && now - this.cache.at > 60_000)) {
-                const [admins, teams] = await Promise.all([this.client.listAdmins(), this.client.listTeams()]);
-                this.cache = {
-                    at: now,
-                    admins: new Map(admins.filter((a) => a.name).map((a) => [a.id, a.name!])),
-                    teams: new Map(teams.filter((t) => t.name).map((t) => [t.id, t.name!]))
-                };
-            }
-            return { admin: adminId ? (this.cache.admins.get(adminId) ?? null) : null, team: teamId ? (this.cache.teams.get(teamId) ?? null) : null };
+            const known = (s: Snapshot) => (!adminId || s.admins.has(adminId)) && (!teamId || s.teams.has(teamId));
+            const s = await this.load(known);
+            return { admin: adminId ? (s.admins.get(adminId)?.name ?? null) : null, team: teamId ? (s.teams.get(teamId) ?? null) : null };
         } catch (err) {
             this.logger.warn({ err: (err as Error).message }, 'intercom: could not read admin and team names; the card shows ids');
             return { admin: null, team: null };
         }
+    }
+
+    /** The teammate with this email (case-insensitive), if any. Throws when Intercom cannot be asked. */
+    async adminByEmail(email: string): Promise<IntercomAdmin | undefined> {
+        const key = email.trim().toLowerCase();
+        const s = await this.load((snap) => snap.byEmail.has(key));
+        return s.byEmail.get(key);
+    }
+
+    /** A teammate by id, if any. Throws when Intercom cannot be asked. */
+    async adminById(id: string): Promise<IntercomAdmin | undefined> {
+        const s = await this.load((snap) => snap.admins.has(id));
+        return s.admins.get(id);
+    }
+
+    /** The team with this name (case-insensitive), if any. */
+    async teamIdByName(name: string): Promise<string | undefined> {
+        const key = name.trim().toLowerCase();
+        const find = (s: Snapshot) => [...s.teams].find(([, n]) => n.toLowerCase() === key)?.[0];
+        const s = await this.load((snap) => find(snap) !== undefined);
+        return find(s);
+    }
+
+    private async load(has: (s: Snapshot) => boolean): Promise<Snapshot> {
+        const now = Date.now();
+        const c = this.cache;
+        if (c && now - c.at <= TTL_MS && (has(c) || now - c.at <= MISS_REFRESH_MS)) return c;
+        const [admins, teams] = await Promise.all([this.client.listAdmins(), this.client.listTeams()]);
+        this.cache = {
+            at: now,
+            admins: new Map(admins.map((a) => [a.id, a])),
+            byEmail: new Map(admins.filter((a) => a.email).map((a) => [a.email!.toLowerCase(), a])),
+            teams: new Map(teams.filter((t) => t.name).map((t) => [t.id, t.name!]))
+        };
+        return this.cache;
     }
 }

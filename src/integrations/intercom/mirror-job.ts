@@ -1,15 +1,25 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { mirrorConversationJobs } from '../../domain/mirror-conversation';
+import { asSnapshot } from '../../domain/conversation';
+import { mirrorConversationJobs, threadKeyOf, type ThreadDestination } from '../../domain/mirror-conversation';
+import { pickRoute } from '../../domain/routing';
 import { DeliveryError } from '../../outbox/delivery-error';
 import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
 import type { NewJob } from '../../outbox/job-store';
+import type { ConversationSnapshotsRepo } from '../../store/conversation-snapshots-repo';
+import type { RoutingRulesRepo } from '../../store/routing-rules-repo';
 import type { Database } from '../../store/schema';
+import type { SentPartsRepo } from '../../store/sent-parts-repo';
+import type { IntercomClient } from './client';
 import type { IntercomDirectory } from './directory';
 import { messagesOf, normalizeConversation } from './normalize';
-import { conversationSchema, envelopeSchema } from './schemas';
+import { conversationSchema, envelopeSchema, type IntercomConversation } from './schemas';
+import { SYNC_TOPIC } from './topics';
 
 export const MIRROR_EVENT_JOB = 'intercom.mirror_event';
+
+/** Parts posted after the opening message when a thread starts late (older ones: in Intercom). */
+const HISTORY_ON_START = 10;
 
 /**
  * The one job a conversation delivery creates at ingress: turning it into Teams posts (HTML
@@ -25,8 +35,24 @@ function changesCard(topic: string): boolean {
     return topic !== 'conversation.user.created' && topic !== 'conversation.user.replied';
 }
 
-/** Reads the stored delivery and queues its Teams jobs. */
-export function mirrorEventHandler(db: Kysely<Database>, directory?: IntercomDirectory): JobHandler {
+export interface MirrorDeps {
+    db: Kysely<Database>;
+    snapshots: ConversationSnapshotsRepo;
+    sentParts: SentPartsRepo;
+    routingRules: RoutingRulesRepo;
+    /** Present when an access token is configured. */
+    client?: IntercomClient;
+    directory?: IntercomDirectory;
+}
+
+/**
+ * Reads the stored delivery and queues its Teams jobs. A conversation seen for the first time
+ * through an event other than its creation (Deskbridge installed later, or a backfill) is read
+ * whole from Intercom and starts its thread with the opening message; parts Deskbridge created
+ * itself are skipped; a new thread goes where the routing rules say.
+ */
+export function mirrorEventHandler(deps: MirrorDeps): JobHandler {
+    const { db, snapshots, sentParts, routingRules, client, directory } = deps;
     return defineJobHandler({
         kind: MIRROR_EVENT_JOB,
         peer: 'deskbridge',
@@ -35,14 +61,46 @@ export function mirrorEventHandler(db: Kysely<Database>, directory?: IntercomDir
             const row = await db.selectFrom('inbox').select(['payload', 'topic']).where('source', '=', 'intercom').where('event_id', '=', eventId).executeTakeFirst();
             if (!row) throw new DeliveryError(`delivery ${eventId} is not in the inbox`, false, { peer: 'deskbridge' });
             const envelope = envelopeSchema.parse(JSON.parse(row.payload));
-            const conversation = conversationSchema.parse(envelope.data.item);
+            let conversation: IntercomConversation = conversationSchema.parse(envelope.data.item);
+            const key = threadKeyOf({ source: 'intercom', id: conversation.id });
+            const previous = asSnapshot(await snapshots.get(key));
+            const firstSeen = !previous;
+            if (firstSeen && envelope.topic !== 'conversation.user.created' && envelope.topic !== SYNC_TOPIC && client) {
+                conversation = await fetchWhole(client, conversation);
+            }
             const snapshot = normalizeConversation(conversation, envelope.app_id);
+            if (previous && !envelope.app_id) snapshot.url = previous.url;
+            snapshot.lastAction = previous?.lastAction ?? null;
             if (directory) {
                 const names = await directory.assigneeNames(snapshot.adminAssigneeId, snapshot.teamAssigneeId);
                 snapshot.adminAssigneeName = names.admin;
                 snapshot.teamAssigneeName = names.team;
             }
-            await context.enqueue(mirrorConversationJobs(snapshot, messagesOf(conversation, envelope.topic, envelope.app_id), eventId, { refreshCard: changesCard(envelope.topic) }));
+            let messages = messagesOf(conversation, envelope.topic, envelope.app_id, { withOpening: firstSeen });
+            // A backfill posts only the opening message of a new thread, and refreshes a known one.
+            if (envelope.topic === SYNC_TOPIC) messages = firstSeen ? messages.slice(0, 1) : [];
+            // A thread started from a later event gets the opening and the latest history.
+            else if (firstSeen && messages.length > HISTORY_ON_START + 1) messages = [messages[0]!, ...messages.slice(-HISTORY_ON_START)];
+            const echoes = await sentParts.sentAmong('intercom', messages.map((m) => m.id));
+            messages = messages.filter((m) => !echoes.has(m.id));
+            const destination = firstSeen ? await routeOf(routingRules, snapshot, messages[0]?.text ?? '') : undefined;
+            await snapshots.save(key, snapshot);
+            await context.enqueue(mirrorConversationJobs(snapshot, messages, eventId, { refreshCard: !firstSeen && changesCard(envelope.topic), destination }));
         }
     });
+}
+
+/** The conversation as Intercom has it now; the webhook's copy when Intercom no longer has it. */
+async function fetchWhole(client: IntercomClient, fromWebhook: IntercomConversation): Promise<IntercomConversation> {
+    try {
+        return await client.getConversation(fromWebhook.id);
+    } catch (err) {
+        if (err instanceof DeliveryError && (err.status === 404 || err.status === 410)) return fromWebhook;
+        throw err;
+    }
+}
+
+async function routeOf(rules: RoutingRulesRepo, snapshot: ReturnType<typeof normalizeConversation>, opening: string): Promise<ThreadDestination | undefined> {
+    const rule = pickRoute(await rules.list('intercom'), { ...snapshot, text: `${snapshot.subject}\n${opening}` });
+    return rule ? { teamId: rule.teamId, channelId: rule.channelId } : undefined;
 }

@@ -39,11 +39,14 @@ function kindOf(part: IntercomPart): PartKind {
     return 'admin';
 }
 
-/** The messages of a delivery to mirror: parts with a body, plus the opening message on creation. */
-export function messagesOf(c: IntercomConversation, topic: string, appId: string | undefined): ConversationMessage[] {
+/**
+ * The messages of a delivery to mirror: parts with a body, plus the opening message on creation
+ * (or when the thread starts from a later event).
+ */
+export function messagesOf(c: IntercomConversation, topic: string, appId: string | undefined, options: { withOpening?: boolean } = {}): ConversationMessage[] {
     const url = intercomConversationUrl(appId, c.id);
     const messages: ConversationMessage[] = [];
-    if (topic === 'conversation.user.created') {
+    if (topic === 'conversation.user.created' || options.withOpening) {
         messages.push({
             id: `source-${c.id}`,
             kind: 'customer',

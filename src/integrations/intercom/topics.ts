@@ -21,3 +21,9 @@ export const isConversationTopic = (topic: string): topic is ConversationTopic =
 
 /** Intercom's delivery check: recorded as "last seen", nothing else. */
 export const isPing = (topic: string): boolean => topic === 'ping';
+
+/**
+ * The topic of a conversation stored by `@Deskbridge sync` (never accepted from a webhook): it
+ * starts a thread for a conversation not seen yet, or refreshes its card.
+ */
+export const SYNC_TOPIC = 'deskbridge.sync';

@@ -2,6 +2,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { teamsBasics } from './001-teams-basics';
 import { deliveryEngine } from './002-delivery-engine';
 import { threads } from './003-threads';
+import { conversationWork } from './004-conversation-work';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -11,7 +12,8 @@ export type DialectMigration = (dialect: Dialect) => { up(db: Kysely<unknown>): 
 const ordered: Array<[string, DialectMigration]> = [
     ['001-teams-basics', teamsBasics],
     ['002-delivery-engine', deliveryEngine],
-    ['003-threads', threads]
+    ['003-threads', threads],
+    ['004-conversation-work', conversationWork]
 ];
 
 /** Serves the migrations compiled into the app, so no migration files are read at run time. */

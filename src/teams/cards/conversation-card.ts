@@ -1,5 +1,15 @@
 import type { ConversationSnapshot } from '../../domain/conversation';
-import { adaptiveCard, facts, paragraph, type AdaptiveCard, type CardElement } from './adaptive-card';
+import { SNOOZE_CHOICES, type SnoozeChoice } from '../../domain/snooze';
+import { adaptiveCard, facts, paragraph, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card';
+
+/** The verbs of the conversation card's buttons (Action.Execute, with Action.Submit fallbacks). */
+export const CONVERSATION_VERBS = ['reply', 'note', 'assign_to_me', 'snooze', 'close', 'reopen'] as const;
+export type ConversationVerb = (typeof CONVERSATION_VERBS)[number];
+
+/** The id of the card's text box; its value arrives as `data.text`. */
+export const REPLY_INPUT_ID = 'text';
+
+const SNOOZE_TITLES: Record<SnoozeChoice, string> = { '1h': 'For 1 hour', tomorrow: 'Until tomorrow 9:00', next_week: 'Until next week' };
 
 function when(ms: number): string {
     return new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
@@ -24,11 +34,36 @@ function assigneeText(c: ConversationSnapshot): string {
     return admin ?? team ?? 'Unassigned';
 }
 
+/** A button that runs a verb: Action.Execute, falling back to Action.Submit on older clients. */
+function execute(title: string, verb: ConversationVerb, c: ConversationSnapshot, extra: Record<string, string> = {}): CardAction {
+    const data = { verb, conversationId: c.id, ...extra };
+    return { type: 'Action.Execute', title, verb, data, fallback: { type: 'Action.Submit', title, data } };
+}
+
+/** The buttons: reply or note (text box), assign to me, snooze (three choices), close or reopen. */
+function conversationActions(c: ConversationSnapshot): CardAction[] {
+    const replyCard = adaptiveCard(
+        [{ type: 'Input.Text', id: REPLY_INPUT_ID, isMultiline: true, placeholder: 'Write to the customer, or a note for the team', maxLength: 5000 }],
+        [execute('Send reply', 'reply', c), execute('Add internal note', 'note', c)]
+    );
+    const snoozeCard = adaptiveCard([], SNOOZE_CHOICES.map((choice) => execute(SNOOZE_TITLES[choice], 'snooze', c, { until: choice })));
+    const actions: CardAction[] = [{ type: 'Action.ShowCard', title: 'Reply…', card: replyCard }, execute('Assign to me', 'assign_to_me', c)];
+    if (c.state === 'closed') {
+        actions.push(execute('Reopen', 'reopen', c));
+    } else {
+        actions.push({ type: 'Action.ShowCard', title: 'Snooze…', card: snoozeCard }, execute('Close', 'close', c));
+    }
+    actions.push({ type: 'Action.OpenUrl', title: 'Open in Intercom', url: c.url });
+    return actions;
+}
+
 /**
  * The root card of a conversation thread: who, about what, state, assignee, priority, tags,
- * Fin's status, how long the customer waits, and a link to the conversation in Intercom.
+ * Fin's status, how long the customer waits, the last action from Teams (or one in progress),
+ * the buttons to act, and a link to the conversation in Intercom.
  */
-export function conversationCard(c: ConversationSnapshot, now = Date.now()): AdaptiveCard {
+export function conversationCard(c: ConversationSnapshot, options: { now?: number; notice?: string } = {}): AdaptiveCard {
+    const now = options.now ?? Date.now();
     const customer = [c.customer.name, c.customer.email ? `<${c.customer.email}>` : null].filter(Boolean).join(' ') || 'Customer';
     const pairs: Array<[string, string]> = [
         ['State', stateText(c)],
@@ -44,5 +79,7 @@ export function conversationCard(c: ConversationSnapshot, now = Date.now()): Ada
         paragraph(c.subject || '(no subject)', { isSubtle: true, maxLines: 3 }),
         facts(pairs)
     ];
-    return adaptiveCard(body, [{ type: 'Action.OpenUrl', title: 'Open in Intercom', url: c.url }]);
+    const status = options.notice ?? c.lastAction;
+    if (status) body.push(paragraph(status, { size: 'Small', isSubtle: !options.notice, spacing: 'Small' }));
+    return adaptiveCard(body, conversationActions(c));
 }

@@ -11,7 +11,9 @@ import { statusCard } from '../cards/status-card';
 import { parseCommand, type ParsedText } from '../commands/parse-command';
 import type { Texts } from '../i18n';
 import { loadStatusView } from '../status-view';
+import { isThreadReply } from './conversation-threads';
 import { recordTeamInstallation } from './installation';
+import { routeCommand, syncCommand, type IntercomAdminCommandDeps } from './intercom-admin-commands';
 
 export interface ChannelCommandDeps {
     repos: Repositories;
@@ -20,7 +22,11 @@ export interface ChannelCommandDeps {
     textsFor: (activity: Activity) => Texts;
     /** Replays dead letters (`all` or an id) for the sender, returning the answer. */
     replay: (context: TurnContext, which: string) => Promise<string>;
+    intercomAdmin: IntercomAdminCommandDeps;
 }
+
+/** The words of `@Deskbridge <command>`; in a conversation thread anything else goes to the customer. */
+export const BOT_COMMAND_WORDS: ReadonlySet<string> = new Set(['help', 'ajuda', 'hilfe', 'setup', 'status', 'replay', 'sync', 'route']);
 
 /** A handler for one `@Deskbridge <command>`. */
 type CommandHandler = (context: TurnContext, parsed: ParsedText, t: Texts) => Promise<void>;
@@ -48,7 +54,9 @@ export function registerChannelCommands(app: Application<TurnState>, deps: Chann
         replay: async (context, parsed, t) => {
             const which = (parsed.args[0] ?? '').toLowerCase();
             await context.sendActivity(which ? await deps.replay(context, which) : t.replayUsage);
-        }
+        },
+        sync: (context) => syncCommand(context, deps.intercomAdmin),
+        route: (context, parsed) => routeCommand(context, parsed, deps.intercomAdmin)
     };
 
     app.activity('message', async (context) => {
@@ -67,11 +75,6 @@ export function registerChannelCommands(app: Application<TurnState>, deps: Chann
             await context.sendActivity(t.unknownCommand(parsed.text.slice(0, 80)));
         }
     });
-}
-
-/** A reply inside a channel thread (as opposed to a new post at the channel's root). */
-function isThreadReply(activity: Activity): boolean {
-    return (activity.conversation?.id ?? '').includes(';messageid=') && activity.conversation?.conversationType === 'channel' && !!activity.replyToId;
 }
 
 async function setup(context: TurnContext, parsed: ParsedText, t: Texts, deps: ChannelCommandDeps): Promise<void> {

@@ -67,7 +67,7 @@ export function teamsJobHandlers(deps: { messenger: TeamsMessenger; threads: Thr
     const { messenger, threads, bindings, teams } = deps;
     /** Where a new thread goes: the explicit channel, or the channel bound to the stream now. */
     const destinationOf = async (p: z.output<typeof startThreadPayload>) => {
-        if (p.teamId && p.channelId) return { teamId: p.teamId, channelId: p.channelId, tenantId: p.tenantId ?? null };
+        if (p.teamId && p.channelId) return { teamId: p.teamId, channelId: p.channelId, tenantId: p.tenantId !== undefined ? p.tenantId : ((await teams.getTeam(p.teamId))?.tenantId ?? null) };
         const binding = await bindings.get(p.stream!);
         // Permanent: it becomes a visible dead letter, replayable once an admin ran setup.
         if (!binding) throw new DeliveryError(`no channel is bound to ${p.stream}: run "@Deskbridge setup ${p.stream}" in a channel, then replay`, false, { peer: 'teams' });

@@ -1,0 +1,27 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { Agent } from '../domain/agent-action';
+
+/**
+ * The Teams user behind an activity, with the email the Teams roster knows (used to find their
+ * Intercom teammate or Kommo user), their language and time zone. Without a roster entry the
+ * email is null and the action's job says so to the agent.
+ */
+export async function agentOf(context: TurnContext): Promise<Agent> {
+    const from = context.activity.from;
+    let name = from?.name;
+    let email: string | null = null;
+    try {
+        const member = await TeamsInfo.getMember(context, from.id);
+        email = member.email ?? member.userPrincipalName ?? null;
+        name = member.name ?? name;
+    } catch {
+        // Not in a roster the bot can read: the action goes on without an email.
+    }
+    return {
+        id: from?.aadObjectId ?? from?.id ?? 'unknown',
+        name: name || 'Teams user',
+        email: email ? email.toLowerCase() : null,
+        locale: context.activity.locale,
+        timeZone: context.activity.localTimezone
+    };
+}

@@ -1,0 +1,38 @@
+import type { TurnContext } from 'botbuilder';
+import { agentActionJob, type Agent, type AgentAction } from '../domain/agent-action';
+import type { NewJob } from '../outbox/job-store';
+import type { ThreadsRepo } from '../store/threads-repo';
+import { agentOf } from './agent-of';
+
+/** What the conversation handlers need: where threads are, and the outbox. */
+export interface ConversationActionDeps {
+    threads: ThreadsRepo;
+    enqueue: (jobs: readonly NewJob[]) => Promise<unknown>;
+    /** Whether each source can be acted on (its API is configured). */
+    connected: (source: string) => boolean;
+}
+
+/** A thread key split into the conversation's source and id (`intercom:123`). */
+export function conversationOfKey(threadKey: string): { source: string; conversationId: string } {
+    const colon = threadKey.indexOf(':');
+    return { source: threadKey.slice(0, colon), conversationId: threadKey.slice(colon + 1) };
+}
+
+/** The thread key of the conversation an activity is in (a thread reply or a card action). */
+export async function threadKeyOfActivity(context: TurnContext, threads: ThreadsRepo): Promise<string | undefined> {
+    const conversationId = context.activity.conversation?.id;
+    if (!conversationId) return undefined;
+    return threads.keyOfActivity(conversationId, context.activity.replyToId);
+}
+
+/**
+ * Queues an agent's action on the conversation of a thread and wakes the worker; the job
+ * acknowledges in the thread. Returns the agent (for an immediate answer).
+ */
+export async function requestAction(context: TurnContext, deps: ConversationActionDeps, threadKey: string, action: AgentAction, fromCard = false): Promise<Agent> {
+    const agent = await agentOf(context);
+    const { source, conversationId } = conversationOfKey(threadKey);
+    const requestId = context.activity.id ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    await deps.enqueue([agentActionJob({ source, conversationId, threadKey, action, agent, requestId, fromCard })]);
+    return agent;
+}
