@@ -5,8 +5,8 @@ import type { FakeBotConnector } from '../helpers/fake-bot-connector';
 import { FakeIntercom } from '../helpers/fake-intercom';
 import { INTERCOM_SECRET, intercomFixture, postIntercom } from '../helpers/intercom';
 import { post } from '../helpers/post';
-import type { TestApp } from '../helpers/start-app';
-import { eventually, installedApp } from '../helpers/teams-scenario';
+import { startTestApp, type TestApp } from '../helpers/start-app';
+import { FAST_OUTBOX_ENV, eventually, installedApp } from '../helpers/teams-scenario';
 
 const CONVERSATION_ID = '215473853299345';
 const ALEX_ADMIN = { id: '991267700', name: 'Alex Wilber', email: 'alex@contoso.com' };
@@ -158,6 +158,24 @@ describe('Teams → Intercom', function () {
             intercom.conversations.delete(CONVERSATION_ID);
             await say('#close');
             assert.match(lastThreadText(), /Close by Alex Wilber was not done: this conversation no longer exists in Intercom/);
+        });
+    });
+
+    describe('across a restart', () => {
+        beforeEach(() => start());
+
+        it('keeps the thread: a reply after the restart reaches Intercom and a new event lands in the same thread', async () => {
+            const env = { INTERCOM_CLIENT_SECRET: INTERCOM_SECRET, INTERCOM_ACCESS_TOKEN: 'intercom-token', INTERCOM_API_BASE_URL: intercom.url, DATABASE_URL: app.databaseUrl, ...FAST_OUTBOX_ENV };
+            await app.stop();
+            app = await startTestApp(env);
+            await say('Back after the restart');
+            assert.equal(intercom.actions().length, 1);
+            assert.equal(intercom.actions()[0]!.path, `/conversations/${CONVERSATION_ID}/reply`);
+            await postIntercom(app.url, intercomFixture('conversation.user.replied'));
+            await eventually(settled, 'customer reply mirrored');
+            const threadCreations = connector.requests.filter((r) => r.method === 'POST' && r.path === '/v3/conversations');
+            assert.equal(threadCreations.length, 1, 'still one thread');
+            assert.ok(connector.sent().at(-1)!.request.path.startsWith(`/v3/conversations/${thread}/activities`), 'the new event went into the same thread');
         });
     });
 
