@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { Counter, type Registry } from 'prom-client';
-import { conversationSchema, envelopeSchema } from '../integrations/intercom/schemas';
-import { isConversationTopic, isPing } from '../integrations/intercom/topics';
+import { conversationSchema, envelopeSchema, ticketSchema } from '../integrations/intercom/schemas';
+import { isConversationTopic, isPing, isTicketTopic } from '../integrations/intercom/topics';
 import { mirrorEventJob } from '../integrations/intercom/mirror-job';
 import { verifyIntercomSignature } from '../integrations/intercom/verify-signature';
 import { schemaMismatch, unauthorized } from '../lib/http-error';
@@ -47,17 +47,17 @@ export function registerIntercomWebhook(server: Server, deps: IntercomWebhookDep
             res.send(200, { status: 'ok' });
             return;
         }
-        if (!isConversationTopic(topic)) {
+        const group = isConversationTopic(topic) ? 'conversation' : isTicketTopic(topic) ? 'ticket' : undefined;
+        if (!group) {
             deliveries.inc({ topic: 'unsupported', outcome: 'ignored' });
             res.send(200, { status: 'ignored', reason: `topic ${topic} is not handled` });
             return;
         }
         if (id === null) throw schemaMismatch([{ path: ['id'], message: 'Expected a notification id' }]);
-        const eventId = id;
-        const item = conversationSchema.safeParse(envelope.data.data.item);
+        const item = (group === 'ticket' ? ticketSchema : conversationSchema).safeParse(envelope.data.data.item);
         if (!item.success) throw schemaMismatch(item.error.issues.map((i) => ({ ...i, path: ['data', 'item', ...i.path] })));
-        const result = await deps.outbox.ingest({ source: 'intercom', eventId, topic, payload: envelope.data }, [mirrorEventJob(item.data.id, eventId)]);
-        deliveries.inc({ topic: 'conversation', outcome: result.stored ? 'stored' : 'duplicate' });
+        const result = await deps.outbox.ingest({ source: 'intercom', eventId: id, topic, payload: envelope.data }, [mirrorEventJob(item.data.id, id)]);
+        deliveries.inc({ topic: group, outcome: result.stored ? 'stored' : 'duplicate' });
         res.send(200, { status: result.stored ? 'stored' : 'duplicate' });
     }));
 }

@@ -58,6 +58,27 @@ describe('Intercom backfill, late starts and routing rules', function () {
         assert.match(connector.sentTexts().join('\n'), /> My invoice for March is wrong/, 'the opening message is in the thread');
     });
 
+    it('notes a new ticket in its conversation\'s thread, or starts that conversation\'s thread from Intercom', async () => {
+        const known = conversation('215473853299345', { body: 'Charged twice' });
+        intercom.addConversation(known);
+        await postIntercom(app.url, { ...intercomFixture('conversation.user.created'), data: { item: known } });
+        await eventually(settled, 'conversation mirrored');
+        assert.equal((await postIntercom(app.url, intercomFixture('ticket.created'))).status, 200);
+        await eventually(settled, 'ticket mirrored');
+        assert.equal(rootsIn(SUPPORT_CHANNEL_ID).length, 1, 'no thread of its own for the ticket');
+        assert.equal(connector.sentTexts().at(-1), '🎫 **Ticket #1390 created** · Billing issue: Duplicate charge on March invoice (Submitted)');
+
+        const other = conversation('3003', { body: 'My export is broken' });
+        intercom.addConversation(other);
+        const ticket = intercomFixture('ticket.created');
+        await postIntercom(app.url, { ...ticket, id: 'notif_ticket_2', data: { item: { ...ticket.data.item, id: '3003', ticket_id: '1391' } } });
+        await eventually(settled, 'second ticket mirrored');
+        assert.equal(rootsIn(SUPPORT_CHANNEL_ID).length, 2);
+        const texts = connector.sentTexts();
+        assert.match(texts.at(-2) ?? '', /> My export is broken/);
+        assert.match(texts.at(-1) ?? '', /Ticket #1391 created/);
+    });
+
     it('backfills open conversations with sync: one thread each, and a refreshed card for known ones', async () => {
         intercom.addConversation(conversation('1001', { body: 'First customer' }));
         intercom.addConversation(conversation('1002', { body: 'Second customer' }));

@@ -53,6 +53,16 @@ describe('Intercom → Teams', function () {
         assert.equal((await queueStats(app.repos.db.kysely)).counts.pending, 0);
     });
 
+    it('starts a thread for a ticket whose conversation it cannot read, with the ticket on the card', async () => {
+        assert.deepEqual((await postIntercom(app.url, intercomFixture('ticket.created'))).body, { status: 'stored' });
+        await eventually(settled, 'ticket mirrored');
+        const root = threadCreations()[0]!.body as { activity: { attachments: Array<{ content: unknown }> } };
+        assert.match(JSON.stringify(root.activity.attachments[0]!.content), /Duplicate charge on March invoice/);
+        assert.match(connector.sentTexts().at(-1) ?? '', /Ticket #1390 created/);
+        const badTicket = await postIntercom(app.url, { ...intercomFixture('ticket.created'), id: 'notif_t2', data: { item: { type: 'ticket' } } });
+        assert.equal(badTicket.status, 422);
+    });
+
     it('records ping and ignores unsupported topics', async () => {
         assert.equal((await postIntercom(app.url, intercomFixture('ping'))).status, 200);
         const other = await postIntercom(app.url, { ...intercomFixture('ping'), id: 'notif_x', topic: 'contact.created' });

@@ -13,8 +13,9 @@ import type { SentPartsRepo } from '../../store/sent-parts-repo';
 import type { IntercomClient } from './client';
 import type { IntercomDirectory } from './directory';
 import { messagesOf, normalizeConversation } from './normalize';
-import { conversationSchema, envelopeSchema, type IntercomConversation } from './schemas';
-import { SYNC_TOPIC } from './topics';
+import { conversationSchema, envelopeSchema, ticketSchema, type IntercomConversation } from './schemas';
+import { mirrorTicket } from './ticket-event';
+import { SYNC_TOPIC, isTicketTopic } from './topics';
 
 export const MIRROR_EVENT_JOB = 'intercom.mirror_event';
 
@@ -52,7 +53,8 @@ export interface MirrorDeps {
  * itself are skipped; a new thread goes where the routing rules say.
  */
 export function mirrorEventHandler(deps: MirrorDeps): JobHandler {
-    const { db, snapshots, sentParts, routingRules, client, directory } = deps;
+    const { db } = deps;
+    const mirror = conversationMirror(deps);
     return defineJobHandler({
         kind: MIRROR_EVENT_JOB,
         peer: 'deskbridge',
@@ -61,37 +63,54 @@ export function mirrorEventHandler(deps: MirrorDeps): JobHandler {
             const row = await db.selectFrom('inbox').select(['payload', 'topic']).where('source', '=', 'intercom').where('event_id', '=', eventId).executeTakeFirst();
             if (!row) throw new DeliveryError(`delivery ${eventId} is not in the inbox`, false, { peer: 'deskbridge' });
             const envelope = envelopeSchema.parse(JSON.parse(row.payload));
-            let conversation: IntercomConversation = conversationSchema.parse(envelope.data.item);
-            const key = threadKeyOf({ source: 'intercom', id: conversation.id });
-            const previous = asSnapshot(await snapshots.get(key));
-            const firstSeen = !previous;
-            if (firstSeen && envelope.topic !== 'conversation.user.created' && envelope.topic !== SYNC_TOPIC && client) {
-                conversation = await fetchWhole(client, conversation);
+            if (isTicketTopic(envelope.topic)) {
+                await mirrorTicket(deps, mirror, ticketSchema.parse(envelope.data.item), envelope.app_id, eventId, context.enqueue);
+                return;
             }
-            const snapshot = normalizeConversation(conversation, envelope.app_id);
-            if (previous && !envelope.app_id) snapshot.url = previous.url;
-            snapshot.lastAction = previous?.lastAction ?? null;
-            if (directory) {
-                const names = await directory.assigneeNames(snapshot.adminAssigneeId, snapshot.teamAssigneeId);
-                snapshot.adminAssigneeName = names.admin;
-                snapshot.teamAssigneeName = names.team;
-            }
-            let messages = messagesOf(conversation, envelope.topic, envelope.app_id, { withOpening: firstSeen });
-            // A backfill posts only the opening message of a new thread, and refreshes a known one.
-            if (envelope.topic === SYNC_TOPIC) messages = firstSeen ? messages.slice(0, 1) : [];
-            // A thread started from a later event gets the opening and the latest history.
-            else if (firstSeen && messages.length > HISTORY_ON_START + 1) messages = [messages[0]!, ...messages.slice(-HISTORY_ON_START)];
-            const echoes = await sentParts.sentAmong('intercom', messages.map((m) => m.id));
-            messages = messages.filter((m) => !echoes.has(m.id));
-            const destination = firstSeen ? await routeOf(routingRules, snapshot, messages[0]?.text ?? '') : undefined;
-            await snapshots.save(key, snapshot);
-            await context.enqueue(mirrorConversationJobs(snapshot, messages, eventId, { refreshCard: !firstSeen && changesCard(envelope.topic), destination }));
+            await context.enqueue(await mirror(conversationSchema.parse(envelope.data.item), envelope.topic, envelope.app_id, eventId));
         }
     });
 }
 
+/**
+ * Builds the Teams jobs of one conversation event. Exported through {@link mirrorEventHandler}
+ * for tickets, which mirror the conversation they belong to.
+ */
+export type MirrorConversation = (conversation: IntercomConversation, topic: string, appId: string | undefined, eventId: string, options?: { fetched?: boolean }) => Promise<NewJob[]>;
+
+function conversationMirror(deps: MirrorDeps): MirrorConversation {
+    const { snapshots, sentParts, routingRules, client, directory } = deps;
+    return async (fromEvent, topic, appId, eventId, options = {}) => {
+        let conversation = fromEvent;
+        const key = threadKeyOf({ source: 'intercom', id: conversation.id });
+        const previous = asSnapshot(await snapshots.get(key));
+        const firstSeen = !previous;
+        if (client && !options.fetched && firstSeen && topic !== 'conversation.user.created' && topic !== SYNC_TOPIC) {
+            conversation = await fetchWhole(client, conversation);
+        }
+        const snapshot = normalizeConversation(conversation, appId);
+        if (previous && !appId) snapshot.url = previous.url;
+        snapshot.lastAction = previous?.lastAction ?? null;
+        if (directory) {
+            const names = await directory.assigneeNames(snapshot.adminAssigneeId, snapshot.teamAssigneeId);
+            snapshot.adminAssigneeName = names.admin;
+            snapshot.teamAssigneeName = names.team;
+        }
+        let messages = messagesOf(conversation, topic, appId, { withOpening: firstSeen });
+        // A backfill posts only the opening message of a new thread, and refreshes a known one.
+        if (topic === SYNC_TOPIC) messages = firstSeen ? messages.slice(0, 1) : [];
+        // A thread started from a later event gets the opening and the latest history.
+        else if (firstSeen && messages.length > HISTORY_ON_START + 1) messages = [messages[0]!, ...messages.slice(-HISTORY_ON_START)];
+        const echoes = await sentParts.sentAmong('intercom', messages.map((m) => m.id));
+        messages = messages.filter((m) => !echoes.has(m.id));
+        const destination = firstSeen ? await routeOf(routingRules, snapshot, messages[0]?.text ?? '') : undefined;
+        await snapshots.save(key, snapshot);
+        return mirrorConversationJobs(snapshot, messages, eventId, { refreshCard: !firstSeen && changesCard(topic), destination });
+    };
+}
+
 /** The conversation as Intercom has it now; the webhook's copy when Intercom no longer has it. */
-async function fetchWhole(client: IntercomClient, fromWebhook: IntercomConversation): Promise<IntercomConversation> {
+export async function fetchWhole(client: IntercomClient, fromWebhook: IntercomConversation): Promise<IntercomConversation> {
     try {
         return await client.getConversation(fromWebhook.id);
     } catch (err) {

@@ -63,3 +63,24 @@ export const conversationSchema = z
 
 export type IntercomConversation = z.output<typeof conversationSchema>;
 export type IntercomPart = z.output<typeof partSchema>;
+
+/** A ticket (`ticket.*` topics): customer tickets share their id with their conversation. */
+export const ticketSchema = z
+    .object({
+        type: z.literal('ticket'),
+        id: id,
+        ticket_id: z.union([z.string(), z.number()]).transform(String).optional(),
+        category: z.string().optional(),
+        ticket_attributes: z.record(z.unknown()).nullable().optional(),
+        ticket_state: z.union([z.string(), z.object({ internal_label: z.string().nullable().optional(), category: z.string().nullable().optional() }).passthrough()]).nullable().optional(),
+        ticket_type: z.object({ name: z.string().nullable().optional() }).passthrough().nullable().optional(),
+        linked_objects: z.object({ data: z.array(z.object({ type: z.string(), id: id }).passthrough()) }).passthrough().nullable().optional(),
+        admin_assignee_id: optionalId,
+        team_assignee_id: optionalId,
+        open: z.boolean().nullable().optional(),
+        snoozed_until: timestamp,
+        created_at: z.number().optional()
+    })
+    .passthrough();
+
+export type IntercomTicket = z.output<typeof ticketSchema>;

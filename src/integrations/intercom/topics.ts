@@ -19,6 +19,11 @@ export type ConversationTopic = (typeof CONVERSATION_TOPICS)[number];
 
 export const isConversationTopic = (topic: string): topic is ConversationTopic => (CONVERSATION_TOPICS as readonly string[]).includes(topic);
 
+/** Ticket topics: a note in the thread of the conversation the ticket belongs to. */
+export const TICKET_TOPICS = ['ticket.created'] as const;
+
+export const isTicketTopic = (topic: string): boolean => (TICKET_TOPICS as readonly string[]).includes(topic);
+
 /** Intercom's delivery check: recorded as "last seen", nothing else. */
 export const isPing = (topic: string): boolean => topic === 'ping';
 
