@@ -11,7 +11,9 @@ export function helpCard(t: Texts): AdaptiveCard {
             ['help', t.cmdHelp],
             ['setup intercom | whatsapp | leads', t.cmdSetup],
             ['status', t.cmdStatus],
-            ['replay <id> | all', t.cmdReplay]
+            ['replay <id> | all', t.cmdReplay],
+            ['sync', t.cmdSync],
+            ['route tag:… | team:… | keyword:… here', t.cmdRoute]
         ]),
         subheading(t.helpThreadCommands),
         facts([
