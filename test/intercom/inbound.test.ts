@@ -123,6 +123,25 @@ describe('Intercom → Teams', function () {
         assert.equal((await listDeadLetters(app.repos.db.kysely)).length, 0);
     });
 
+    it('refreshes the card for opened, unsnoozed, open-assigned, priority and tag events', async () => {
+        await postIntercom(app.url, intercomFixture('conversation.user.created'));
+        const base = intercomFixture('conversation.admin.closed');
+        const item = base.data.item as Record<string, unknown>;
+        const variants: Array<[string, Record<string, unknown>, RegExp]> = [
+            ['conversation.admin.opened', { state: 'open' }, /"title":"State","value":"Open"/],
+            ['conversation.admin.unsnoozed', { state: 'open', snoozed_until: null }, /"title":"State","value":"Open"/],
+            ['conversation.admin.open.assigned', { state: 'open', admin_assignee_id: 3156780 }, /"title":"Assignee","value":"Admin 3156780/],
+            ['conversation.priority.updated', { priority: 'priority' }, /"title":"Priority","value":"Priority"/],
+            ['conversation_part.tag.created', { tags: { type: 'tag.list', tags: [{ type: 'tag', id: '9', name: 'billing' }] } }, /"title":"Tags","value":"billing"/]
+        ];
+        for (const [i, [topic, change, expected]] of variants.entries()) {
+            const delivery = { ...base, id: `notif_variant_${i}`, topic, data: { item: { ...item, ...change, conversation_parts: { type: 'conversation_part.list', conversation_parts: [], total_count: 0 } } } };
+            assert.equal((await postIntercom(app.url, delivery)).status, 200, topic);
+            await eventually(settled, topic);
+            assert.match(JSON.stringify(connector.requests.filter((r) => r.method === 'PUT').at(-1)?.body), expected, topic);
+        }
+    });
+
     it('renders plain-text bodies (API 2.15+) and drops scripts from HTML ones', async () => {
         const plain = intercomFixture('conversation.user.created');
         plain.data.item = { ...plain.data.item, id: '777', source: { ...(plain.data.item.source as object), body: 'Plain text *as is*\nsecond line <script>alert(1)</script>' } };
