@@ -19,6 +19,12 @@ import { IntercomDirectory } from './integrations/intercom/directory';
 import { intercomActHandler } from './integrations/intercom/act-job';
 import { intercomSyncHandler } from './integrations/intercom/sync-job';
 import { restoreCardHandler } from './domain/restore-card-job';
+import { WhatsAppThreads } from './domain/whatsapp-jobs';
+import { whatsappTexts } from './teams/whatsapp-texts';
+import { registerKommoWebhook } from './http/kommo-webhook';
+import { registerN8nReplies } from './http/n8n-replies';
+import { registerBotControl } from './http/bot-control';
+import { registerWhatsAppJobs } from './integrations/whatsapp-jobs';
 
 /** A running Deskbridge: what tests and the entry point need to reach and to stop it. */
 export interface RunningApp {
@@ -49,13 +55,15 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const repos = createRepositories(db);
     const metrics = createMetrics();
     const outbox = createOutbox({ config, db, registry: metrics.registry, logger });
-    const bot = createTeamsBot({ config, repos, logger, wakeOutbox: () => outbox.worker.notify(), enqueue: (jobs) => outbox.enqueue(jobs) });
+    const whatsapp = new WhatsAppThreads(whatsappTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL);
+    const bot = createTeamsBot({ config, repos, logger, wakeOutbox: () => outbox.worker.notify(), enqueue: (jobs) => outbox.enqueue(jobs), whatsapp });
     const intercom = intercomServices(config, logger);
     outbox.handlers.register(
         ...teamsJobHandlers({ messenger: bot.messenger, threads: repos.threads, bindings: repos.bindings, teams: repos.teams }),
         restoreCardHandler(repos.snapshots),
         mirrorEventHandler({ db: db.kysely, snapshots: repos.snapshots, sentParts: repos.sentParts, routingRules: repos.routingRules, client: intercom?.client, directory: intercom?.directory })
     );
+    registerWhatsAppJobs(outbox, { config, repos, logger, db: db.kysely, threads: whatsapp });
     if (intercom) {
         outbox.handlers.register(
             intercomActHandler({ ...intercom, snapshots: repos.snapshots, sentParts: repos.sentParts, defaultAdminId: config.INTERCOM_DEFAULT_ADMIN_ID, defaultLocale: config.DEFAULT_LOCALE }),
@@ -75,6 +83,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
             (s) => registerHealthRoutes(s, { db, metrics, logger, isShuttingDown: () => shuttingDown }),
             (s) => registerBotMessages(s, { bot, logger }),
             (s) => registerIntercomWebhook(s, { clientSecret: config.INTERCOM_CLIENT_SECRET, outbox, logger, registry: metrics.registry }),
+            (s) => registerKommoWebhook(s, { webhookToken: config.KOMMO_WEBHOOK_TOKEN, accountId: config.KOMMO_ACCOUNT_ID, outbox, logger, registry: metrics.registry }),
+            (s) => registerN8nReplies(s, { callbackToken: config.N8N_CALLBACK_TOKEN, outbox, logger }),
+            (s) => registerBotControl(s, { adminApiKey: config.ADMIN_API_KEY, contacts: repos.contacts, threads: whatsapp, outbox, logger }),
             (s) => registerDeadLetterRoutes(s, { db: db.kysely, adminApiKey: config.ADMIN_API_KEY, logger, onReplay: () => outbox.worker.notify() })
         ]
     });

@@ -83,6 +83,12 @@ const envSchema = z
         KOMMO_ACCOUNT_ID: optionalString,
         KOMMO_SALESBOT_ID: optionalString,
         KOMMO_REPLY_FIELD_ID: optionalString,
+        /** A salesperson writing to the customer (in WhatsApp or from Teams) pauses the AI for that contact. */
+        WHATSAPP_PAUSE_ON_HUMAN_REPLY: booleanFlag(true),
+        /** Resume the AI after this many minutes without a human message; 0 = never (default). */
+        WHATSAPP_AUTO_RESUME_MINUTES: optionalString
+            .refine((v) => v === undefined || /^\d+$/.test(v), 'must be a whole number of minutes (0 = off)')
+            .transform((v) => (v === undefined ? 0 : Number(v))),
 
         N8N_WEBHOOK_URL: httpUrl(),
         N8N_API_KEY: optionalString,
@@ -115,6 +121,9 @@ const envSchema = z
         }
         if (env.BOT_TYPE === 'SingleTenant' && env.BOT_ID && !env.BOT_TENANT_ID) {
             ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BOT_TENANT_ID'], message: 'is required when BOT_TYPE is SingleTenant' });
+        }
+        if (env.KOMMO_ACCESS_TOKEN && !env.KOMMO_BASE_URL) {
+            ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['KOMMO_BASE_URL'], message: 'is required when KOMMO_ACCESS_TOKEN is set (e.g. https://yourcompany.kommo.com)' });
         }
     });
 

@@ -27,6 +27,7 @@ export class HttpError extends Error {
 
 export const badRequest = (message: string, details?: unknown[]) => new HttpError(400, 'malformed_request', message, details);
 export const unauthorized = (message = 'Missing or invalid credentials') => new HttpError(401, 'unauthorized', message);
+export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
 export const notFound = (message = 'Not found') => new HttpError(404, 'not_found', message);
 export const payloadTooLarge = (limit: number) => new HttpError(413, 'payload_too_large', `Request body exceeds the limit of ${limit} bytes`);
 export const unsupportedMediaType = (expected: string) => new HttpError(415, 'unsupported_media_type', `Content-Type must be ${expected}`);

@@ -34,6 +34,11 @@ export interface JobHandler<S extends z.ZodTypeAny = z.ZodTypeAny> {
      * in the Teams thread telling the agent what failed and why.
      */
     onDead?(payload: z.output<S>, reason: string): NewJob[];
+    /**
+     * Jobs queued when the first attempt fails and a retry is scheduled — to say early that a
+     * peer is unavailable while the job keeps trying (e.g. "the AI is unavailable, answer yourself").
+     */
+    onFirstFailure?(payload: z.output<S>, reason: string): NewJob[];
     run(payload: z.output<S>, context: JobContext): Promise<void>;
 }
 

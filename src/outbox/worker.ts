@@ -208,13 +208,22 @@ export class OutboxWorker {
             return;
         }
         const delay = retryDelay(job.attempts, this.o.backoff, error.retryAfterMs);
-        await reschedule(db, job, this.workerId, Date.now() + delay, error.message, true);
+        const followUps = job.attempts === 1 ? this.hookJobs(job, 'onFirstFailure', error.message, log) : [];
+        if (followUps.length === 0) {
+            await reschedule(db, job, this.workerId, Date.now() + delay, error.message, true);
+        } else {
+            await db.transaction().execute(async (trx) => {
+                await reschedule(trx, job, this.workerId, Date.now() + delay, error.message, true);
+                await enqueueJobs(trx, followUps);
+            });
+            this.notify();
+        }
         metrics?.processed.inc({ kind: job.kind, outcome: 'retry' });
         log.warn({ err: error.message, retryInMs: delay }, 'outbox: job failed, will retry');
     }
 
     private async dead(job: Job, reason: string, log: Logger): Promise<void> {
-        const followUps = this.followUpsOfDead(job, reason, log);
+        const followUps = this.hookJobs(job, 'onDead', reason, log);
         const marked = await this.o.db.transaction().execute(async (trx) => {
             if (!(await markDead(trx, job, this.workerId, reason))) return false;
             await enqueueJobs(trx, followUps);
@@ -227,14 +236,15 @@ export class OutboxWorker {
     }
 
     /** The handler's jobs for this failure (a visible note); a faulty hook only costs the note. */
-    private followUpsOfDead(job: Job, reason: string, log: Logger): NewJob[] {
+    private hookJobs(job: Job, hook: 'onDead' | 'onFirstFailure', reason: string, log: Logger): NewJob[] {
         const handler = this.o.handlers.get(job.kind);
-        if (!handler?.onDead) return [];
+        const run = handler?.[hook];
+        if (!handler || !run) return [];
         try {
             const parsed = handler.payload.safeParse(JSON.parse(job.payload));
-            return parsed.success ? handler.onDead(parsed.data, reason) : [];
+            return parsed.success ? run.call(handler, parsed.data, reason) : [];
         } catch (err) {
-            log.error({ err }, 'outbox: the dead-letter hook failed');
+            log.error({ err, hook }, 'outbox: a failure hook failed');
             return [];
         }
     }

@@ -7,6 +7,8 @@ import { ThreadsRepo } from './threads-repo';
 import { ConversationSnapshotsRepo } from './conversation-snapshots-repo';
 import { SentPartsRepo } from './sent-parts-repo';
 import { RoutingRulesRepo } from './routing-rules-repo';
+import { WhatsAppContactsRepo } from './whatsapp-contacts-repo';
+import { TeamsPeopleRepo } from './teams-people-repo';
 
 /** Every repository over one database, built once in the composition root. */
 export interface Repositories {
@@ -19,6 +21,8 @@ export interface Repositories {
     readonly snapshots: ConversationSnapshotsRepo;
     readonly sentParts: SentPartsRepo;
     readonly routingRules: RoutingRulesRepo;
+    readonly contacts: WhatsAppContactsRepo;
+    readonly people: TeamsPeopleRepo;
 }
 
 /** Builds the repositories over an open, migrated database. */
@@ -32,6 +36,8 @@ export function createRepositories(db: Db): Repositories {
         threads: new ThreadsRepo(db.kysely),
         snapshots: new ConversationSnapshotsRepo(db.kysely),
         sentParts: new SentPartsRepo(db.kysely),
-        routingRules: new RoutingRulesRepo(db.kysely)
+        routingRules: new RoutingRulesRepo(db.kysely),
+        contacts: new WhatsAppContactsRepo(db.kysely),
+        people: new TeamsPeopleRepo(db.kysely)
     };
 }

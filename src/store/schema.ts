@@ -120,7 +120,36 @@ export interface RoutingRulesTable {
     created_at: number;
 }
 
+export interface WhatsappContactsTable {
+    contact_id: string;
+    lead_id: string | null;
+    chat_id: string | null;
+    talk_id: string | null;
+    name: string | null;
+    phone: string | null;
+    origin: string | null;
+    ai_paused: number;
+    paused_by: string | null;
+    paused_via: string | null;
+    paused_at: number | null;
+    last_human_at: number | null;
+    last_message: string | null;
+    last_message_at: number | null;
+    responsible_user_id: string | null;
+    updated_at: number;
+}
+
+export interface TeamsPeopleTable {
+    user_id: string;
+    aad_object_id: string | null;
+    name: string | null;
+    email: string | null;
+    updated_at: number;
+}
+
 export interface Database {
+    whatsapp_contacts: WhatsappContactsTable;
+    teams_people: TeamsPeopleTable;
     conversation_snapshots: ConversationSnapshotsTable;
     sent_parts: SentPartsTable;
     routing_rules: RoutingRulesTable;

@@ -1,12 +1,13 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Agent } from '../domain/agent-action';
+import type { TeamsPeopleRepo } from '../store/teams-people-repo';
 
 /**
  * The Teams user behind an activity, with the email the Teams roster knows (used to find their
  * Intercom teammate or Kommo user), their language and time zone. Without a roster entry the
  * email is null and the action's job says so to the agent.
  */
-export async function agentOf(context: TurnContext): Promise<Agent> {
+export async function agentOf(context: TurnContext, people?: TeamsPeopleRepo): Promise<Agent> {
     const from = context.activity.from;
     let name = from?.name;
     let email: string | null = null;
@@ -17,6 +18,8 @@ export async function agentOf(context: TurnContext): Promise<Agent> {
     } catch {
         // Not in a roster the bot can read: the action goes on without an email.
     }
+    // Remembered so that a CRM user with the same email can be @mentioned later (handoffs).
+    if (people && from?.id && email) await people.remember({ userId: from.id, aadObjectId: from.aadObjectId ?? null, name: name ?? null, email });
     return {
         id: from?.aadObjectId ?? from?.id ?? 'unknown',
         name: name || 'Teams user',

@@ -11,6 +11,8 @@ import { BOT_COMMAND_WORDS, registerChannelCommands } from './handlers/channel-c
 import { registerConversationCardActions } from './handlers/conversation-card-actions';
 import { registerConversationThreads } from './handlers/conversation-threads';
 import type { NewJob } from '../outbox/job-store';
+import type { WhatsAppThreads } from '../domain/whatsapp-jobs';
+import { registerWhatsAppThreads } from './handlers/whatsapp-threads';
 import { registerDeadLetterActions, replayFromTeams } from './handlers/dead-letter-actions';
 import { registerInstallationHandlers } from './handlers/installation';
 import { resolveLocale, textsFor, type Texts } from './i18n';
@@ -33,6 +35,8 @@ export interface TeamsBotDeps {
     wakeOutbox: () => void;
     /** Queues jobs in the outbox and wakes the worker. */
     enqueue: (jobs: readonly NewJob[]) => Promise<unknown>;
+    /** The WhatsApp contacts' threads (texts, lead links). */
+    whatsapp: WhatsAppThreads;
 }
 
 /**
@@ -108,10 +112,24 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         snapshots: repos.snapshots,
         enqueue: deps.enqueue,
         connected: (source: string) => source === 'intercom' && intercomConnected,
+        people: repos.people,
         logger,
         defaultLocale: config.DEFAULT_LOCALE
     };
     registerConversationCardActions(app, conversationDeps);
+    registerWhatsAppThreads(app, {
+        threads: repos.threads,
+        contacts: repos.contacts,
+        view: deps.whatsapp,
+        people: repos.people,
+        enqueue: deps.enqueue,
+        logger,
+        defaultLocale: config.DEFAULT_LOCALE,
+        botCommands: BOT_COMMAND_WORDS,
+        kommoConnected: !!config.KOMMO_ACCESS_TOKEN,
+        canSend: !!(config.KOMMO_ACCESS_TOKEN && config.KOMMO_SALESBOT_ID && config.KOMMO_REPLY_FIELD_ID),
+        pauseOnHumanReply: config.WHATSAPP_PAUSE_ON_HUMAN_REPLY
+    });
     // Thread replies under a conversation card go to the customer: before the bot's own commands.
     registerConversationThreads(app, { ...conversationDeps, botCommands: BOT_COMMAND_WORDS });
     registerChannelCommands(app, {

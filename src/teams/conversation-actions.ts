@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { agentActionJob, type Agent, type AgentAction } from '../domain/agent-action';
 import type { NewJob } from '../outbox/job-store';
+import type { TeamsPeopleRepo } from '../store/teams-people-repo';
 import type { ThreadsRepo } from '../store/threads-repo';
 import { agentOf } from './agent-of';
 
@@ -10,6 +11,7 @@ export interface ConversationActionDeps {
     enqueue: (jobs: readonly NewJob[]) => Promise<unknown>;
     /** Whether each source can be acted on (its API is configured). */
     connected: (source: string) => boolean;
+    people?: TeamsPeopleRepo;
 }
 
 /** A thread key split into the conversation's source and id (`intercom:123`). */
@@ -30,7 +32,7 @@ export async function threadKeyOfActivity(context: TurnContext, threads: Threads
  * acknowledges in the thread. Returns the agent (for an immediate answer).
  */
 export async function requestAction(context: TurnContext, deps: ConversationActionDeps, threadKey: string, action: AgentAction, fromCard = false): Promise<Agent> {
-    const agent = await agentOf(context);
+    const agent = await agentOf(context, deps.people);
     const { source, conversationId } = conversationOfKey(threadKey);
     const requestId = context.activity.id ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     await deps.enqueue([agentActionJob({ source, conversationId, threadKey, action, agent, requestId, fromCard })]);

@@ -3,6 +3,7 @@ import { teamsBasics } from './001-teams-basics';
 import { deliveryEngine } from './002-delivery-engine';
 import { threads } from './003-threads';
 import { conversationWork } from './004-conversation-work';
+import { whatsapp } from './005-whatsapp';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -13,7 +14,8 @@ const ordered: Array<[string, DialectMigration]> = [
     ['001-teams-basics', teamsBasics],
     ['002-delivery-engine', deliveryEngine],
     ['003-threads', threads],
-    ['004-conversation-work', conversationWork]
+    ['004-conversation-work', conversationWork],
+    ['005-whatsapp', whatsapp]
 ];
 
 /** Serves the migrations compiled into the app, so no migration files are read at run time. */

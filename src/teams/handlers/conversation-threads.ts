@@ -29,7 +29,7 @@ export function isThreadReply(activity: Activity): boolean {
 }
 
 /** `@Deskbridge status` typed in a thread is still a command to the bot. */
-function isBotCommand(activity: Activity, parsed: ParsedText, commands: ReadonlySet<string>, botId: string | undefined): boolean {
+export function isBotCommand(activity: Activity, parsed: ParsedText, commands: ReadonlySet<string>, botId: string | undefined): boolean {
     const mentioned = (activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === botId);
     return mentioned && !parsed.hashed && commands.has(parsed.command);
 }

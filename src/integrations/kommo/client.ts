@@ -1,0 +1,99 @@
+import axios, { type AxiosInstance } from 'axios';
+import { z } from 'zod';
+import { DeliveryError, classifyError, isRetryableStatus } from '../../outbox/delivery-error';
+import type { Limit } from '../../outbox/rate-limits';
+
+/**
+ * Kommo allows 7 requests per second per account. A send is two requests (write the field, run
+ * the Salesbot), so Kommo jobs are admitted 3 per second: at most 6 requests.
+ */
+export const KOMMO_JOB_LIMITS: readonly Limit[] = [{ max: 3, windowMs: 1000 }];
+
+export interface KommoClientOptions {
+    baseUrl: string;
+    accessToken: string;
+    timeoutMs?: number;
+}
+
+const contactSchema = z
+    .object({
+        id: z.union([z.string(), z.number()]).transform(String),
+        name: z.string().nullable().optional(),
+        custom_fields_values: z
+            .array(z.object({ field_code: z.string().nullable().optional(), values: z.array(z.object({ value: z.unknown() }).passthrough()) }).passthrough())
+            .nullable()
+            .optional()
+    })
+    .passthrough();
+const userSchema = z.object({ id: z.union([z.string(), z.number()]).transform(String), name: z.string().nullable().optional(), email: z.string().nullable().optional() }).passthrough();
+const leadSchema = z.object({ id: z.union([z.string(), z.number()]).transform(String), responsible_user_id: z.union([z.string(), z.number()]).transform(String).nullable().optional() }).passthrough();
+
+/**
+ * Kommo's API v4 as Deskbridge uses it, with `Authorization: Bearer`. Failures come out as
+ * {@link DeliveryError} carrying Kommo's own explanation, never the token.
+ */
+export class KommoClient {
+    private readonly http: AxiosInstance;
+
+    constructor(options: KommoClientOptions) {
+        this.http = axios.create({
+            baseURL: options.baseUrl,
+            timeout: options.timeoutMs ?? 15_000,
+            headers: { Authorization: `Bearer ${options.accessToken}`, Accept: 'application/json' }
+        });
+    }
+
+    /**
+     * Sends WhatsApp text the way a third-party integration can: writes it into the lead's reply
+     * field (`PATCH /api/v4/leads/{id}`), then runs the Salesbot that sends that field
+     * (`POST /api/v4/bots/{botId}/run`, answered 202).
+     */
+    async sendViaSalesbot(leadId: string, text: string, salesbot: { botId: string; fieldId: string }): Promise<void> {
+        await this.call('patch', `/api/v4/leads/${encodeURIComponent(leadId)}`, { custom_fields_values: [{ field_id: Number(salesbot.fieldId), values: [{ value: text }] }] });
+        await this.call('post', `/api/v4/bots/${encodeURIComponent(salesbot.botId)}/run`, { entity_id: Number(leadId), entity_type: 'leads' });
+    }
+
+    /** A common note on the lead (`POST /api/v4/leads/{id}/notes`), visible to the team, not the customer. */
+    async addLeadNote(leadId: string, text: string): Promise<void> {
+        await this.call('post', `/api/v4/leads/${encodeURIComponent(leadId)}/notes`, [{ note_type: 'common', params: { text } }]);
+    }
+
+    /** A contact's name and first phone number. */
+    async getContact(contactId: string): Promise<{ name: string | null; phone: string | null }> {
+        const c = contactSchema.parse(await this.call('get', `/api/v4/contacts/${encodeURIComponent(contactId)}`));
+        const phone = c.custom_fields_values?.find((f) => f.field_code === 'PHONE')?.values[0]?.value;
+        return { name: c.name ?? null, phone: typeof phone === 'string' || typeof phone === 'number' ? String(phone) : null };
+    }
+
+    /** A lead's responsible user. */
+    async getLead(leadId: string): Promise<{ id: string; responsibleUserId: string | null }> {
+        const l = leadSchema.parse(await this.call('get', `/api/v4/leads/${encodeURIComponent(leadId)}`));
+        return { id: l.id, responsibleUserId: l.responsible_user_id ?? null };
+    }
+
+    /** A Kommo user, with the email that matches them to Teams. */
+    async getUser(userId: string): Promise<{ id: string; name: string | null; email: string | null }> {
+        const u = userSchema.parse(await this.call('get', `/api/v4/users/${encodeURIComponent(userId)}`));
+        return { id: u.id, name: u.name ?? null, email: u.email ?? null };
+    }
+
+    private async call(method: 'get' | 'post' | 'patch', path: string, body?: unknown): Promise<unknown> {
+        try {
+            const response = method === 'get' ? await this.http.get(path) : await this.http.request({ method, url: path, data: body, headers: { 'Content-Type': 'application/json' } });
+            return response.data as unknown;
+        } catch (err) {
+            throw toDeliveryError(err);
+        }
+    }
+}
+
+/** An axios failure as a DeliveryError with Kommo's problem detail, without the request config. */
+function toDeliveryError(err: unknown): DeliveryError {
+    const e = err as { message?: string; code?: string; response?: { status?: number; headers?: Record<string, unknown>; data?: unknown } };
+    const status = e.response?.status;
+    if (status === undefined) return classifyError({ message: e.message, code: e.code }, 'kommo');
+    const problem = e.response?.data as { title?: string; detail?: string } | undefined;
+    const detail = problem?.detail ?? problem?.title;
+    const classified = classifyError({ message: detail ?? e.message, response: { status, headers: e.response?.headers ?? {} } }, 'kommo');
+    return new DeliveryError(detail ? `Kommo says: ${detail} (HTTP ${status})` : classified.message, isRetryableStatus(status), { status, retryAfterMs: classified.retryAfterMs, peer: 'kommo' });
+}

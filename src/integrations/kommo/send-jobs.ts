@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
+import { whatsappThreadKey } from '../../domain/whatsapp-contact';
+import { DeliveryError } from '../../outbox/delivery-error';
+import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
+import type { NewJob } from '../../outbox/job-store';
+import type { SentPartsRepo } from '../../store/sent-parts-repo';
+import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
+import { KOMMO_JOB_LIMITS, type KommoClient } from './client';
+import { rememberSentText } from './echo';
+
+export const KOMMO_SEND_JOB = 'kommo.send';
+export const KOMMO_NOTE_JOB = 'kommo.note';
+
+const sendPayload = z.object({
+    contactId: z.string().min(1),
+    leadId: z.string().nullable(),
+    text: z.string().min(1),
+    /** Posted in the Teams thread once Kommo accepted the send ("🤖 AI: …", "✓ Sent …"). */
+    mirror: z.string().optional()
+});
+const notePayload = z.object({ contactId: z.string().min(1), leadId: z.string().nullable(), text: z.string().min(1), ack: z.string().optional() });
+
+/** WhatsApp text to a contact through the Salesbot, in order with the contact's other effects. */
+export function kommoSendJob(payload: z.input<typeof sendPayload>, dedupeKey?: string): NewJob {
+    return { kind: KOMMO_SEND_JOB, payload, orderingKey: `thread:${whatsappThreadKey(payload.contactId)}`, dedupeKey };
+}
+
+/** A note on the contact's lead. */
+export function kommoNoteJob(payload: z.input<typeof notePayload>, dedupeKey?: string): NewJob {
+    return { kind: KOMMO_NOTE_JOB, payload, orderingKey: `thread:${whatsappThreadKey(payload.contactId)}`, dedupeKey };
+}
+
+export interface KommoSendDeps {
+    /** Absent when Kommo is not configured: the jobs fail with a message that says so. */
+    client?: KommoClient;
+    contacts: WhatsAppContactsRepo;
+    sentParts: SentPartsRepo;
+    threads: WhatsAppThreads;
+    salesbot?: { botId: string; fieldId: string };
+}
+
+const bucket = [{ key: 'kommo', limits: KOMMO_JOB_LIMITS }];
+
+/** The lead to act through: the job's, else the contact's latest. */
+async function leadOf(contacts: WhatsAppContactsRepo, contactId: string, leadId: string | null): Promise<string> {
+    const lead = leadId ?? (await contacts.get(contactId))?.leadId ?? null;
+    if (!lead) throw new DeliveryError(`contact ${contactId} has no Kommo lead to write through`, false, { peer: 'kommo' });
+    return lead;
+}
+
+/** Handlers of `kommo.send` and `kommo.note`; a final failure is said in the contact's thread. */
+export function kommoSendHandlers(deps: KommoSendDeps): JobHandler[] {
+    const { contacts, sentParts, threads } = deps;
+    const t = threads.texts;
+    const clientOrFail = (): KommoClient => {
+        if (!deps.client) throw new DeliveryError('Kommo is not connected: set KOMMO_BASE_URL and KOMMO_ACCESS_TOKEN', false, { peer: 'kommo' });
+        return deps.client;
+    };
+    return [
+        defineJobHandler({
+            kind: KOMMO_SEND_JOB,
+            peer: 'kommo',
+            payload: sendPayload,
+            rateBuckets: () => bucket,
+            async run(p, context) {
+                const client = clientOrFail();
+                if (!deps.salesbot) throw new DeliveryError('KOMMO_SALESBOT_ID and KOMMO_REPLY_FIELD_ID are not set: Deskbridge cannot send WhatsApp messages', false, { peer: 'kommo' });
+                const leadId = await leadOf(contacts, p.contactId, p.leadId);
+                // Remembered first: the webhook of this very message may arrive before Kommo answers.
+                await rememberSentText(sentParts, p.contactId, p.text);
+                await client.sendViaSalesbot(leadId, p.text, deps.salesbot);
+                if (p.mirror) await context.enqueue([threads.notice(p.contactId, p.mirror, `sent:${context.jobId}`)]);
+            },
+            onDead: (p, reason) => [threads.notice(p.contactId, t.notSent(cleanReason(reason)))]
+        }),
+        defineJobHandler({
+            kind: KOMMO_NOTE_JOB,
+            peer: 'kommo',
+            payload: notePayload,
+            rateBuckets: () => bucket,
+            async run(p, context) {
+                await clientOrFail().addLeadNote(await leadOf(contacts, p.contactId, p.leadId), p.text);
+                if (p.ack) await context.enqueue([threads.notice(p.contactId, p.ack, `noted:${context.jobId}`)]);
+            },
+            onDead: (p, reason) => [threads.notice(p.contactId, t.notSent(cleanReason(reason)))]
+        })
+    ];
+}
+
+/** The outbox's reason without its "permanent:" / "gave up after n attempts:" prefix. */
+export const cleanReason = (reason: string): string => reason.replace(/^(permanent|gave up after \d+ attempts): /, '');
+

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { aiActive, whatsappThreadKey } from '../../domain/whatsapp-contact';
+import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
+import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
+import type { NewJob } from '../../outbox/job-store';
+import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
+import { cleanReason } from '../kommo/send-jobs';
+import { aiReplyJob } from './ai-reply-job';
+import { asNumberIfNumeric, type N8nClient } from './client';
+
+export const N8N_FORWARD_JOB = 'n8n.forward';
+
+const payloadSchema = z.object({
+    messageId: z.string().min(1),
+    contactId: z.string().min(1),
+    leadId: z.string().nullable(),
+    talkId: z.string().nullable(),
+    chatId: z.string().nullable(),
+    text: z.string().min(1),
+    sentAt: z.number()
+});
+
+/** A customer message for the AI, after the message's Teams jobs on the contact's key. */
+export function n8nForwardJob(payload: z.input<typeof payloadSchema>): NewJob {
+    return { kind: N8N_FORWARD_JOB, payload, orderingKey: `thread:${whatsappThreadKey(payload.contactId)}`, dedupeKey: `n8n:${payload.messageId}` };
+}
+
+/**
+ * `n8n.forward`: posts a customer message to the AI workflow (unless a salesperson paused the AI
+ * since it arrived). A synchronous answer becomes an AI reply job. When n8n fails, the thread says
+ * at once that the AI is unavailable so a human answers, while the job keeps retrying.
+ */
+export function n8nForwardHandler(deps: { client: N8nClient; contacts: WhatsAppContactsRepo; threads: WhatsAppThreads; autoResumeMinutes: number }): JobHandler {
+    const { client, contacts, threads } = deps;
+    return defineJobHandler({
+        kind: N8N_FORWARD_JOB,
+        peer: 'n8n',
+        payload: payloadSchema,
+        async run(p, context) {
+            const contact = await contacts.get(p.contactId);
+            if (contact && !aiActive(contact, Date.now(), deps.autoResumeMinutes)) return;
+            const answer = await client.forward({
+                conversation_id: p.chatId,
+                contact_id: asNumberIfNumeric(p.contactId)!,
+                lead_id: asNumberIfNumeric(p.leadId),
+                talk_id: asNumberIfNumeric(p.talkId),
+                message_text: p.text,
+                timestamp: new Date(p.sentAt).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+                chat_type: 'whatsapp'
+            });
+            if (answer) await context.enqueue([aiReplyJob({ contactId: p.contactId, leadId: p.leadId, text: answer.responseText, shouldHandoff: answer.shouldHandoff, replyId: `sync:${p.messageId}` })]);
+        },
+        onFirstFailure: (p, reason) => [threads.notice(p.contactId, threads.texts.aiUnavailable(cleanReason(reason)), `ai-down:${p.messageId}`)],
+        onDead: (p, reason) => [threads.notice(p.contactId, threads.texts.aiUnavailable(cleanReason(reason)), `ai-dead:${p.messageId}`)]
+    });
+}

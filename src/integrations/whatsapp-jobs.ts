@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config';
+import type { WhatsAppThreads } from '../domain/whatsapp-jobs';
+import type { Logger } from '../lib/logger';
+import type { Outbox } from '../outbox/index';
+import type { Repositories } from '../store/index';
+import type { Database } from '../store/schema';
+import { KommoClient } from './kommo/client';
+import { kommoMessageHandler } from './kommo/message-job';
+import { kommoSendHandlers } from './kommo/send-jobs';
+import { aiReplyHandler } from './n8n/ai-reply-job';
+import { N8nClient } from './n8n/client';
+import { n8nForwardHandler } from './n8n/forward-job';
+
+/**
+ * Registers the job handlers of the WhatsApp flow (Kommo ↔ n8n ↔ Teams) with what is configured:
+ * messages are always mirrored; Kommo calls need `KOMMO_BASE_URL` + `KOMMO_ACCESS_TOKEN`; the AI
+ * needs `N8N_WEBHOOK_URL`.
+ */
+export function registerWhatsAppJobs(outbox: Outbox, deps: { config: Config; repos: Repositories; logger: Logger; db: Kysely<Database>; threads: WhatsAppThreads }): void {
+    const { config, repos, logger, threads } = deps;
+    const kommo = config.KOMMO_ACCESS_TOKEN && config.KOMMO_BASE_URL ? new KommoClient({ baseUrl: config.KOMMO_BASE_URL, accessToken: config.KOMMO_ACCESS_TOKEN }) : undefined;
+    const autoResumeMinutes = config.WHATSAPP_AUTO_RESUME_MINUTES;
+    outbox.handlers.register(
+        kommoMessageHandler({
+            db: deps.db,
+            contacts: repos.contacts,
+            sentParts: repos.sentParts,
+            threads,
+            logger,
+            kommo,
+            aiConfigured: !!config.N8N_WEBHOOK_URL,
+            pauseOnHumanReply: config.WHATSAPP_PAUSE_ON_HUMAN_REPLY,
+            autoResumeMinutes,
+            defaultLocale: config.DEFAULT_LOCALE
+        }),
+        aiReplyHandler({ contacts: repos.contacts, threads, people: repos.people, kommo, autoResumeMinutes, logger })
+    );
+    const salesbot = config.KOMMO_SALESBOT_ID && config.KOMMO_REPLY_FIELD_ID ? { botId: config.KOMMO_SALESBOT_ID, fieldId: config.KOMMO_REPLY_FIELD_ID } : undefined;
+    outbox.handlers.register(...kommoSendHandlers({ client: kommo, contacts: repos.contacts, sentParts: repos.sentParts, threads, salesbot }));
+    if (config.N8N_WEBHOOK_URL) {
+        outbox.handlers.register(n8nForwardHandler({ client: new N8nClient({ webhookUrl: config.N8N_WEBHOOK_URL, apiKey: config.N8N_API_KEY }), contacts: repos.contacts, threads, autoResumeMinutes }));
+    }
+}

@@ -1,0 +1,141 @@
+import type { TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Locale } from '../../config';
+import { aiStateLine, setAiState } from '../../domain/ai-pause';
+import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
+import { kommoNoteJob, kommoSendJob } from '../../integrations/kommo/send-jobs';
+import type { Logger } from '../../lib/logger';
+import type { NewJob } from '../../outbox/job-store';
+import type { TeamsPeopleRepo } from '../../store/teams-people-repo';
+import type { ThreadsRepo } from '../../store/threads-repo';
+import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
+import { agentOf } from '../agent-of';
+import { whatsappCard, WHATSAPP_VERBS, type WhatsAppVerb } from '../cards/whatsapp-card';
+import { parseCommand } from '../commands/parse-command';
+import { conversationOfKey, threadKeyOfActivity } from '../conversation-actions';
+import { whatsappTexts, type WhatsAppTexts } from '../whatsapp-texts';
+import { isBotCommand, isThreadReply } from './conversation-threads';
+
+export interface WhatsAppThreadDeps {
+    threads: ThreadsRepo;
+    contacts: WhatsAppContactsRepo;
+    view: WhatsAppThreads;
+    people: TeamsPeopleRepo;
+    enqueue: (jobs: readonly NewJob[]) => Promise<unknown>;
+    logger: Logger;
+    defaultLocale: Locale;
+    botCommands: ReadonlySet<string>;
+    /** Kommo API configured (notes); sending also needs the Salesbot settings. */
+    kommoConnected: boolean;
+    canSend: boolean;
+    pauseOnHumanReply: boolean;
+}
+
+type ThreadCommand = 'pause' | 'resume' | 'status' | 'help' | 'note' | 'intercom';
+const COMMANDS: Record<string, ThreadCommand> = {
+    pausar: 'pause',
+    pause: 'pause',
+    voltar: 'resume',
+    resume: 'resume',
+    status: 'status',
+    help: 'help',
+    ajuda: 'help',
+    hilfe: 'help',
+    nota: 'note',
+    note: 'note',
+    notiz: 'note',
+    claim: 'intercom',
+    assumir: 'intercom',
+    close: 'intercom',
+    fechar: 'intercom',
+    reopen: 'intercom',
+    reabrir: 'intercom'
+};
+
+/**
+ * A WhatsApp contact's thread: `#pausar`/`#voltar` switch the AI for that contact, `#status` and
+ * `#help` answer, `#nota …` adds a note to the Kommo lead, and plain text goes to the customer
+ * through Kommo as the salesperson (signed), pausing the AI while a human talks. The card's
+ * `pause_ai`/`resume_ai` buttons switch the AI and answer with the card for everyone.
+ */
+export function registerWhatsAppThreads(app: Application<TurnState>, deps: WhatsAppThreadDeps): void {
+    const contactOf = async (context: TurnContext): Promise<string | undefined> => {
+        const key = await threadKeyOfActivity(context, deps.threads);
+        return key && conversationOfKey(key).source === 'kommo' ? conversationOfKey(key).conversationId : undefined;
+    };
+
+    const switchAi = async (context: TurnContext, contactId: string, paused: boolean, t: WhatsAppTexts) => {
+        const agent = await agentOf(context, deps.people);
+        const result = await setAiState(deps.contacts, deps.view, contactId, { paused, by: agent.name, via: 'teams' });
+        if (result.changed) await deps.enqueue(result.jobs);
+        deps.logger.info({ contactId, paused, changed: result.changed }, 'AI switched from Teams');
+        return { result, message: result.changed ? undefined : paused ? t.alreadyPaused : t.alreadyActive };
+    };
+
+    const selector = async (context: TurnContext): Promise<boolean> => {
+        const a = context.activity;
+        if (a.type !== 'message' || !isThreadReply(a) || (!a.text && a.value)) return false;
+        if (isBotCommand(a, parseCommand(a.text), deps.botCommands, a.recipient?.id)) return false;
+        return (await contactOf(context)) !== undefined;
+    };
+
+    app.activity(selector, async (context) => {
+        const contactId = (await contactOf(context))!;
+        const t = whatsappTexts(context.activity.locale, deps.defaultLocale);
+        const parsed = parseCommand(context.activity.text);
+        if (!parsed.text) return;
+        const command = parsed.hashed ? COMMANDS[parsed.command] : undefined;
+        if (parsed.hashed && !command) return void (await context.sendActivity(t.unknownCommand(parsed.command)));
+        switch (command) {
+            case 'pause':
+            case 'resume': {
+                const { message } = await switchAi(context, contactId, command === 'pause', t);
+                if (message) await context.sendActivity(message);
+                return;
+            }
+            case 'status':
+                return void (await context.sendActivity(aiStateLine(deps.view, await deps.contacts.get(contactId))));
+            case 'help':
+                return void (await context.sendActivity(t.threadHelp));
+            case 'intercom':
+                return void (await context.sendActivity(t.notInThisThread(parsed.command)));
+            case 'note': {
+                if (!parsed.rest) return void (await context.sendActivity(t.needsText(parsed.command)));
+                if (!deps.kommoConnected) return void (await context.sendActivity(t.kommoNotConnected));
+                const agent = await agentOf(context, deps.people);
+                const contact = await deps.contacts.get(contactId);
+                await deps.enqueue([kommoNoteJob({ contactId, leadId: contact?.leadId ?? null, text: `${parsed.rest}\n\n${t.signature(agent.name)} (Teams)`, ack: t.noteAdded(agent.name) }, `note:${context.activity.id}`)]);
+                return;
+            }
+            default: {
+                if (!deps.canSend) return void (await context.sendActivity(t.kommoNotConnected));
+                const agent = await agentOf(context, deps.people);
+                const contact = await deps.contacts.get(contactId);
+                const jobs: NewJob[] = [kommoSendJob({ contactId, leadId: contact?.leadId ?? null, text: `${parsed.text}\n\n${t.signature(agent.name)}`, mirror: t.sentToCustomer(agent.name) }, `teams-send:${context.activity.id}`)];
+                await deps.contacts.markHuman(contactId);
+                if (deps.pauseOnHumanReply) jobs.push(...(await setAiState(deps.contacts, deps.view, contactId, { paused: true, by: agent.name, via: 'teams' })).jobs);
+                await deps.enqueue(jobs);
+            }
+        }
+    });
+
+    const onButton = async (context: TurnContext, verb: WhatsAppVerb, data: { contactId?: string }) => {
+        const t = whatsappTexts(context.activity.locale, deps.defaultLocale);
+        // The card pressed decides the contact; the button's data only outside a known thread.
+        const contactId = (await contactOf(context)) ?? data.contactId;
+        if (!contactId) return { message: t.threadHelp };
+        const { result, message } = await switchAi(context, contactId, verb === 'pause_ai', t);
+        return { message, card: whatsappCard(result.contact, deps.view.texts, deps.view.leadUrl(result.contact.leadId)) };
+    };
+    for (const verb of WHATSAPP_VERBS) {
+        app.adaptiveCards.actionExecute<{ contactId?: string }>(verb, async (context, _state, data) => {
+            const { message, card } = await onButton(context, verb, data);
+            return card ?? message ?? '';
+        });
+        app.adaptiveCards.actionSubmit<{ contactId?: string }>(verb, async (context, _state, data) => {
+            // The change itself is announced in the thread by its jobs.
+            const { message } = await onButton(context, verb, data);
+            if (message) await context.sendActivity(message);
+        });
+    }
+}
