@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
-import { whatsappThreadKey } from '../../domain/whatsapp-contact';
 import { DeliveryError } from '../../outbox/delivery-error';
 import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
 import type { NewJob } from '../../outbox/job-store';
@@ -21,14 +20,17 @@ const sendPayload = z.object({
 });
 const notePayload = z.object({ contactId: z.string().min(1), leadId: z.string().nullable(), text: z.string().min(1), ack: z.string().optional() });
 
-/** WhatsApp text to a contact through the Salesbot, in order with the contact's other effects. */
+/**
+ * WhatsApp text to a contact through the Salesbot. Sends to one contact keep their order on a key
+ * of their own, so that Kommo being down does not hold up the contact's Teams thread.
+ */
 export function kommoSendJob(payload: z.input<typeof sendPayload>, dedupeKey?: string): NewJob {
-    return { kind: KOMMO_SEND_JOB, payload, orderingKey: `thread:${whatsappThreadKey(payload.contactId)}`, dedupeKey };
+    return { kind: KOMMO_SEND_JOB, payload, orderingKey: `kommo:${payload.contactId}`, dedupeKey };
 }
 
-/** A note on the contact's lead. */
+/** A note on the contact's lead (same key as the sends). */
 export function kommoNoteJob(payload: z.input<typeof notePayload>, dedupeKey?: string): NewJob {
-    return { kind: KOMMO_NOTE_JOB, payload, orderingKey: `thread:${whatsappThreadKey(payload.contactId)}`, dedupeKey };
+    return { kind: KOMMO_NOTE_JOB, payload, orderingKey: `kommo:${payload.contactId}`, dedupeKey };
 }
 
 export interface KommoSendDeps {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aiActive, whatsappThreadKey } from '../../domain/whatsapp-contact';
+import { aiActive } from '../../domain/whatsapp-contact';
 import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
 import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
 import type { NewJob } from '../../outbox/job-store';
@@ -20,9 +20,12 @@ const payloadSchema = z.object({
     sentAt: z.number()
 });
 
-/** A customer message for the AI, after the message's Teams jobs on the contact's key. */
+/**
+ * A customer message for the AI. Its own key per contact keeps the AI's messages in order without
+ * holding up the contact's Teams thread while n8n is down (the thread must say so at once).
+ */
 export function n8nForwardJob(payload: z.input<typeof payloadSchema>): NewJob {
-    return { kind: N8N_FORWARD_JOB, payload, orderingKey: `thread:${whatsappThreadKey(payload.contactId)}`, dedupeKey: `n8n:${payload.messageId}` };
+    return { kind: N8N_FORWARD_JOB, payload, orderingKey: `n8n:${payload.contactId}`, dedupeKey: `n8n:${payload.messageId}` };
 }
 
 /**

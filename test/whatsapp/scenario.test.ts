@@ -1,0 +1,240 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { queueStats } from '../../src/outbox/job-store';
+import { ALEX, cardAction, channelMention, threadReply } from '../helpers/activities';
+import type { FakeBotConnector } from '../helpers/fake-bot-connector';
+import { HttpPeer, type PeerReply } from '../helpers/http-peer';
+import { CONTACT_ID, FakeKommo, KOMMO_ACCOUNT, KOMMO_API_TOKEN, KOMMO_TOKEN, LEAD_ID, REPLY_FIELD_ID, SALESBOT_ID, kommoMessage, postKommo } from '../helpers/kommo';
+import { post } from '../helpers/post';
+import { startTestApp, type TestApp } from '../helpers/start-app';
+import { FAST_OUTBOX_ENV, channelIds, eventually, installedApp } from '../helpers/teams-scenario';
+
+const SALES_CHANNEL = channelIds(2)[1]!;
+const N8N_FIXTURE = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'n8n-inbound-message.json'), 'utf8')) as Record<string, unknown>;
+const CALLBACK_TOKEN = 'n8n-callback-token';
+const N8N_KEY = 'n8n-api-key';
+const ADMIN_KEY = 'admin-key';
+
+describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
+    this.timeout(40000);
+    let app: TestApp;
+    let connector: FakeBotConnector;
+    let kommo: FakeKommo;
+    let n8n: HttpPeer;
+    let n8nAnswer: PeerReply;
+    let env: Record<string, string>;
+
+    const settled = async () => {
+        const { counts } = await queueStats(app.repos.db.kysely);
+        return counts.pending === 0 && counts.running === 0;
+    };
+    const n8nCalls = () => n8n.requests.filter((r) => r.method === 'POST');
+    const threadTexts = () => connector.sentTexts().join('\n');
+    const lastCard = () => JSON.stringify(connector.requests.filter((r) => r.method === 'PUT').at(-1)?.body ?? {});
+    const customerSays = async (text: string, id: string) => {
+        const res = await postKommo(app.url, kommoMessage('message_add_incoming', { id, text, created_at: '1760000500' }));
+        assert.equal(res.status, 200);
+        await eventually(settled, `customer message ${id} handled`);
+    };
+    const threadOf = async () => (await app.repos.threads.get(`kommo:${CONTACT_ID}`))!.conversationId;
+    const inThread = async (text: string) => {
+        await post(`${app.url}/api/messages`, threadReply(connector.url, await threadOf(), text, { locale: 'pt-BR' }));
+        await eventually(settled, `"${text}" handled`);
+    };
+    const callback = (body: unknown, token = CALLBACK_TOKEN) => post(`${app.url}/api/n8n/replies`, body, { authorization: `Bearer ${token}` });
+
+    beforeEach(async () => {
+        kommo = await new FakeKommo().start();
+        n8nAnswer = { status: 200, body: { response_text: 'Olá, Maria! Sim, o apartamento aceita FGTS. Quer agendar uma visita?', should_handoff: false } };
+        n8n = await new HttpPeer().start();
+        n8n.on('POST', '/webhook/ai', () => n8nAnswer);
+        env = {
+            KOMMO_WEBHOOK_TOKEN: KOMMO_TOKEN,
+            KOMMO_ACCOUNT_ID: KOMMO_ACCOUNT,
+            KOMMO_BASE_URL: kommo.url,
+            KOMMO_ACCESS_TOKEN: KOMMO_API_TOKEN,
+            KOMMO_SALESBOT_ID: SALESBOT_ID,
+            KOMMO_REPLY_FIELD_ID: REPLY_FIELD_ID,
+            N8N_WEBHOOK_URL: `${n8n.url}/webhook/ai`,
+            N8N_API_KEY: N8N_KEY,
+            N8N_CALLBACK_TOKEN: CALLBACK_TOKEN,
+            ADMIN_API_KEY: ADMIN_KEY,
+            DEFAULT_LOCALE: 'pt-BR'
+        };
+        ({ app, connector } = await installedApp(env, 2));
+        connector.roster = [{ id: ALEX.id, name: 'Carlos Corretor', email: 'carlos@imobiliaria.example', aadObjectId: ALEX.aadObjectId }];
+        await post(`${app.url}/api/messages`, channelMention(connector.url, 'setup whatsapp', { channelId: SALES_CHANNEL }));
+    });
+    afterEach(async () => {
+        await app.stop();
+        await connector.stop();
+        await kommo.stop();
+        await n8n.stop();
+        assert.deepEqual(kommo.violations, []);
+    });
+
+    it('runs the seller scenario: AI answers, a salesperson pauses from Teams, a late AI answer is withheld, #voltar lets the AI answer again', async () => {
+        await customerSays('Olá! Tenho interesse no apartamento de 2 quartos. Aceita FGTS?', 'msg-1');
+        // The contact's thread, in the channel bound to whatsapp, with the contact card.
+        const root = connector.requests.find((r) => r.method === 'POST' && r.path === '/v3/conversations')!.body as { channelData: { channel: { id: string } } };
+        assert.equal(root.channelData.channel.id, SALES_CHANNEL);
+        assert.match(threadTexts(), /\*\*Maria Souza\*\* escreveu:\n\n> Olá! Tenho interesse no apartamento de 2 quartos\. Aceita FGTS\?/);
+        assert.match(lastCard(), /\+55 11 98888-7777/);
+        assert.ok(lastCard().includes(`${kommo.url}/leads/detail/${LEAD_ID}`), 'the card links the Kommo lead');
+        assert.match(lastCard(), /waba/);
+        // n8n got the documented payload with the API key.
+        assert.deepEqual(n8nCalls()[0]!.body, { ...N8N_FIXTURE, message_text: 'Olá! Tenho interesse no apartamento de 2 quartos. Aceita FGTS?', timestamp: '2025-10-09T09:01:40Z' });
+        assert.equal(n8nCalls()[0]!.headers.authorization, `Bearer ${N8N_KEY}`);
+        // Its answer went to the customer through the Salesbot, then into the thread.
+        assert.deepEqual(kommo.requests.filter((r) => r.method !== 'GET').map((r) => [r.method, r.path, r.body]), [
+            ['PATCH', `/api/v4/leads/${LEAD_ID}`, { custom_fields_values: [{ field_id: Number(REPLY_FIELD_ID), values: [{ value: 'Olá, Maria! Sim, o apartamento aceita FGTS. Quer agendar uma visita?' }] }] }],
+            ['POST', `/api/v4/bots/${SALESBOT_ID}/run`, { entity_id: Number(LEAD_ID), entity_type: 'leads' }]
+        ]);
+        assert.match(threadTexts(), /🤖 \*\*IA:\*\*\n\nOlá, Maria!/);
+
+        // The Salesbot's message comes back from Kommo as an outgoing message: not a human.
+        await postKommo(app.url, kommoMessage('message_add_outgoing_pausar', { id: 'msg-echo', text: 'Olá, Maria! Sim, o apartamento aceita FGTS. Quer agendar uma visita?' }));
+        await eventually(settled, 'echo handled');
+        assert.equal((await app.repos.contacts.get(CONTACT_ID))?.ai.paused, false);
+
+        await inThread('#pausar');
+        assert.match(threadTexts(), /⏸️ IA pausada para este contato por Carlos Corretor \(pelo Teams\)/);
+        assert.match(lastCard(), /Resume AI/);
+
+        await customerSays('Quero falar com um humano', 'msg-2');
+        assert.equal(n8nCalls().length, 1, "a paused contact's message does not reach the AI");
+        assert.match(threadTexts(), /> Quero falar com um humano\n\n_IA pausada para este contato: responda aqui\._/);
+
+        const late = await callback({ contact_id: Number(CONTACT_ID), lead_id: Number(LEAD_ID), response_text: 'Posso ajudar com mais alguma coisa?', should_handoff: false });
+        assert.equal(late.status, 200);
+        await eventually(settled, 'late reply handled');
+        assert.equal(kommo.sentTexts().length, 1, 'the withheld answer is not sent');
+        assert.match(threadTexts(), /Resposta da IA retida \(pausada\)\*\* — reaproveite se ajudar:\n\n> Posso ajudar com mais alguma coisa\?/);
+
+        await inThread('#voltar');
+        assert.match(threadTexts(), /▶️ IA retomada para este contato por Carlos Corretor/);
+        await customerSays('E o condomínio?', 'msg-3');
+        assert.equal(n8nCalls().length, 2);
+        assert.equal(kommo.sentTexts().length, 2, 'the AI answers again');
+    });
+
+    it('pauses from the WhatsApp chat with #pausar, answering with a note on the lead', async () => {
+        await customerSays('Oi', 'msg-1');
+        const res = await postKommo(app.url, kommoMessage('message_add_outgoing_pausar'));
+        assert.deepEqual(res.body, { status: 'stored', stored: 1, duplicates: 0 });
+        await eventually(settled, '#pausar handled');
+        const contact = await app.repos.contacts.get(CONTACT_ID);
+        assert.deepEqual([contact?.ai.paused, contact?.ai.by, contact?.ai.via], [true, 'Carlos Corretor', 'whatsapp']);
+        assert.match(kommo.notes().at(-1) ?? '', /^Deskbridge: ⏸️ IA pausada por Carlos Corretor \(pelo WhatsApp\)/);
+        assert.match(threadTexts(), /IA pausada para este contato por Carlos Corretor \(pelo WhatsApp\)/);
+        await customerSays('Alguém aí?', 'msg-2');
+        assert.equal(n8nCalls().length, 1);
+    });
+
+    it("mirrors a salesperson's own WhatsApp message and pauses the AI (a human took over)", async () => {
+        await customerSays('Oi', 'msg-1');
+        await postKommo(app.url, kommoMessage('message_add_outgoing_pausar', { id: 'msg-human', text: 'Oi Maria, aqui é o Carlos 😊' }));
+        await eventually(settled, 'human message handled');
+        assert.match(threadTexts(), /\*\*Carlos Corretor \(WhatsApp\):\*\*\n\nOi Maria, aqui é o Carlos 😊/);
+        assert.equal((await app.repos.contacts.get(CONTACT_ID))?.ai.paused, true);
+    });
+
+    it("sends a salesperson's thread reply to the customer, signed, and adds #nota to the lead", async () => {
+        await customerSays('Oi', 'msg-1');
+        await inThread('Olá Maria, posso te ligar às 15h?');
+        assert.equal(kommo.sentTexts().at(-1), 'Olá Maria, posso te ligar às 15h?\n\n— Carlos Corretor');
+        assert.match(threadTexts(), /✓ Enviado ao cliente no WhatsApp \(Carlos Corretor\)/);
+        assert.equal((await app.repos.contacts.get(CONTACT_ID))?.ai.paused, true, 'a human is talking');
+        await inThread('#nota Cliente prefere ligação');
+        assert.equal(kommo.notes().at(-1), 'Cliente prefere ligação\n\n— Carlos Corretor (Teams)');
+        assert.match(threadTexts(), /📝 Nota adicionada ao lead no Kommo por Carlos Corretor/);
+    });
+
+    it('pauses and resumes from the card buttons, answering with the card', async () => {
+        await customerSays('Oi', 'msg-1');
+        const pressed = await post(`${app.url}/api/messages`, cardAction(connector.url, await threadOf(), 'pause_ai', { contactId: 'someone-else' }));
+        assert.match(JSON.stringify((pressed.body as { value: unknown }).value), /Resume AI/);
+        assert.equal((await app.repos.contacts.get(CONTACT_ID))?.ai.paused, true, 'the card pressed decides the contact');
+        await post(`${app.url}/api/messages`, cardAction(connector.url, await threadOf(), 'resume_ai', {}));
+        await eventually(settled, 'resumed');
+        assert.equal((await app.repos.contacts.get(CONTACT_ID))?.ai.paused, false);
+        assert.match(lastCard(), /Pause AI/);
+    });
+
+    it('hands over to the responsible salesperson when the AI asks, @mentioning them', async () => {
+        await customerSays('Oi', 'msg-1');
+        // Carlos has acted in Teams before, so Deskbridge knows his Teams account by email.
+        await inThread('#pausar');
+        await inThread('#voltar');
+        n8nAnswer = { status: 200, body: { response_text: 'Vou chamar um corretor para você.', should_handoff: true } };
+        await customerSays('Quero negociar o preço', 'msg-2');
+        assert.equal(kommo.sentTexts().at(-1), 'Vou chamar um corretor para você.');
+        const alert = connector.sent().find(({ activity }) => /Transferência/.test(activity.text ?? ''))!;
+        assert.match(alert.activity.text ?? '', /<at>Carlos Corretor<\/at>, por favor assuma/);
+        assert.deepEqual((alert.activity as { entities?: unknown[] }).entities, [{ type: 'mention', text: '<at>Carlos Corretor</at>', mentioned: { id: ALEX.id, name: 'Carlos Corretor' } }]);
+        const contact = await app.repos.contacts.get(CONTACT_ID);
+        assert.deepEqual([contact?.ai.paused, contact?.ai.via], [true, 'handoff']);
+    });
+
+    it('says in the thread at once when the AI is unavailable, and keeps retrying', async () => {
+        n8nAnswer = { status: 503, body: { message: 'down' } };
+        await postKommo(app.url, kommoMessage('message_add_incoming', { id: 'msg-1' }));
+        await eventually(() => /A IA está indisponível \(n8n answered 503\)/.test(threadTexts()), 'AI unavailable notice');
+        n8nAnswer = { status: 200, body: { response_text: 'Voltei!' } };
+        await eventually(async () => kommo.sentTexts().includes('Voltei!') && (await settled()), 'answered after n8n came back');
+    });
+
+    it('refuses a wrong token (401), another account (403), malformed bodies (400/415) and schema mismatches (422), storing nothing', async () => {
+        const body = kommoMessage('message_add_incoming');
+        assert.equal((await postKommo(app.url, body, 'wrong')).status, 401);
+        assert.equal((await post(`${app.url}/api/webhooks/kommo`, body, { 'content-type': 'application/x-www-form-urlencoded' })).status, 401);
+        assert.equal((await postKommo(app.url, body.replace(`account%5Bid%5D=${KOMMO_ACCOUNT}`, 'account%5Bid%5D=999'))).status, 403);
+        assert.equal((await postKommo(app.url, '')).status, 400);
+        assert.equal((await postKommo(app.url, 'message%5Badd%5D%5B0%5D%5Btext%5D=%E0%A4%A')).status, 400);
+        assert.equal((await postKommo(app.url, '{"message":1}', KOMMO_TOKEN, 'application/json')).status, 415);
+        const mismatch = await postKommo(app.url, kommoMessage('message_add_incoming', { contact_id: undefined }));
+        assert.equal(mismatch.status, 422);
+        assert.match(JSON.stringify(mismatch.body), /message\.add\.0\.contact_id/);
+        assert.equal((await app.repos.db.kysely.selectFrom('inbox').selectAll().execute()).length, 0);
+        assert.equal((await callback({ contact_id: 1, response_text: 'x' }, 'wrong')).status, 401);
+        assert.equal((await callback({ contact_id: 1 })).status, 422);
+    });
+
+    it('handles a repeated delivery once, and messages with only an attachment or emoji', async () => {
+        const body = kommoMessage('message_add_incoming');
+        const answers = await Promise.all([postKommo(app.url, body), postKommo(app.url, body)]);
+        assert.deepEqual(answers.map((a) => (a.body as { stored: number }).stored).sort(), [0, 1]);
+        await eventually(settled, 'delivered');
+        assert.equal(n8nCalls().length, 1);
+        await postKommo(app.url, kommoMessage('message_add_incoming', { id: 'msg-file', text: '', attachment: { type: 'picture', link: 'https://files.example/planta.jpg', file_name: 'planta.jpg' } }));
+        await eventually(settled, 'attachment handled');
+        assert.match(threadTexts(), /📎 \[planta\.jpg\]\(https:\/\/files\.example\/planta\.jpg\)/);
+        assert.equal(n8nCalls().length, 1, 'nothing to ask the AI without text');
+        await customerSays('👍🏽✨ obrigado!', 'msg-emoji');
+        assert.match(threadTexts(), /> 👍🏽✨ obrigado!/);
+    });
+
+    it('pauses, resumes and reports over REST, and keeps the pause across a restart', async () => {
+        await customerSays('Oi', 'msg-1');
+        const headers = { 'x-api-key': ADMIN_KEY };
+        assert.equal((await post(`${app.url}/api/bot/pause/${CONTACT_ID}`, '', {})).status, 401);
+        const paused = await post(`${app.url}/api/bot/pause/${CONTACT_ID}`, { by: 'n8n flow' }, headers);
+        assert.equal(paused.status, 200);
+        const view = paused.body as Record<string, unknown>;
+        assert.deepEqual([view.contact_id, view.known, view.ai_active, view.paused_by, view.paused_via, view.lead_id, view.name, view.changed], [CONTACT_ID, true, false, 'n8n flow', 'api', LEAD_ID, 'Maria Souza', true]);
+        const status = await fetch(`${app.url}/api/bot/status/${CONTACT_ID}`, { headers });
+        assert.equal(((await status.json()) as { ai_active: boolean }).ai_active, false);
+        assert.equal((await post(`${app.url}/api/bot/command`, { contact_id: CONTACT_ID, command: '#dance' }, headers)).status, 422);
+        assert.equal((await post(`${app.url}/api/bot/pause/bad%20id`, '', headers)).status, 400);
+
+        await app.stop();
+        app = await startTestApp({ ...FAST_OUTBOX_ENV, ...env, DATABASE_URL: app.databaseUrl });
+        await customerSays('Ainda aí?', 'msg-2');
+        assert.equal(n8nCalls().length, 1, 'still paused after the restart');
+        const resumed = await post(`${app.url}/api/bot/command`, { contact_id: Number(CONTACT_ID), command: '#voltar' }, headers);
+        assert.equal((resumed.body as { ai_active: boolean }).ai_active, true);
+        await eventually(settled, 'resume announced');
+        assert.match(threadTexts(), /IA retomada para este contato por API \(pela API\)/);
+    });
+});
