@@ -97,6 +97,17 @@ const envSchema = z
         N8N_LEAD_WEBHOOK_URL_WARM: httpUrl(),
         N8N_LEAD_WEBHOOK_URL_COLD: httpUrl(),
         LEADS_API_KEY: optionalString,
+        /** A hot lead not claimed within this many minutes is raised again in its thread. */
+        LEADS_CLAIM_SLA_MINUTES: positiveInt(15, 1440),
+        /** A JSON or YAML file with the lead scoring rules; unset = the rules shipped in src/domain/lead-scoring-rules.ts. */
+        LEADS_SCORING_RULES: optionalString,
+        /** Emails of the sales on-call, @mentioned when a hot lead waits unclaimed. */
+        LEADS_ONCALL_EMAILS: csvList.transform((list) => list.map((u) => u.toLowerCase())),
+        META_VERIFY_TOKEN: optionalString,
+        META_APP_SECRET: optionalString,
+        META_GRAPH_BASE_URL: httpUrl('https://graph.facebook.com/v21.0'),
+        META_PAGE_ACCESS_TOKEN: optionalString,
+        RDSTATION_WEBHOOK_SECRET: optionalString,
 
         OUTBOX_WORKERS: positiveInt(8, 64),
         OUTBOX_MAX_ATTEMPTS: positiveInt(8, 100),

@@ -9,6 +9,7 @@ import { SentPartsRepo } from './sent-parts-repo';
 import { RoutingRulesRepo } from './routing-rules-repo';
 import { WhatsAppContactsRepo } from './whatsapp-contacts-repo';
 import { TeamsPeopleRepo } from './teams-people-repo';
+import { LeadsRepo } from './leads-repo';
 
 /** Every repository over one database, built once in the composition root. */
 export interface Repositories {
@@ -23,6 +24,7 @@ export interface Repositories {
     readonly routingRules: RoutingRulesRepo;
     readonly contacts: WhatsAppContactsRepo;
     readonly people: TeamsPeopleRepo;
+    readonly leads: LeadsRepo;
 }
 
 /** Builds the repositories over an open, migrated database. */
@@ -38,6 +40,7 @@ export function createRepositories(db: Db): Repositories {
         sentParts: new SentPartsRepo(db.kysely),
         routingRules: new RoutingRulesRepo(db.kysely),
         contacts: new WhatsAppContactsRepo(db.kysely),
-        people: new TeamsPeopleRepo(db.kysely)
+        people: new TeamsPeopleRepo(db.kysely),
+        leads: new LeadsRepo(db.kysely)
     };
 }

@@ -147,7 +147,32 @@ export interface TeamsPeopleTable {
     updated_at: number;
 }
 
+export interface LeadsTable {
+    id: Generated<number>;
+    external_key: string;
+    source: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    interest: string | null;
+    income: number | null;
+    city: string | null;
+    score: number;
+    status: string;
+    breakdown: string;
+    kommo_lead_id: string | null;
+    lead_created_at: number | null;
+    received_at: number;
+    claimed_by_id: string | null;
+    claimed_by_name: string | null;
+    claimed_by_email: string | null;
+    claimed_at: number | null;
+    contacted_at: number | null;
+    contacted_by: string | null;
+}
+
 export interface Database {
+    leads: LeadsTable;
     whatsapp_contacts: WhatsappContactsTable;
     teams_people: TeamsPeopleTable;
     conversation_snapshots: ConversationSnapshotsTable;

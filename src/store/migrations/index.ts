@@ -4,6 +4,7 @@ import { deliveryEngine } from './002-delivery-engine';
 import { threads } from './003-threads';
 import { conversationWork } from './004-conversation-work';
 import { whatsapp } from './005-whatsapp';
+import { leads } from './006-leads';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -15,7 +16,8 @@ const ordered: Array<[string, DialectMigration]> = [
     ['002-delivery-engine', deliveryEngine],
     ['003-threads', threads],
     ['004-conversation-work', conversationWork],
-    ['005-whatsapp', whatsapp]
+    ['005-whatsapp', whatsapp],
+    ['006-leads', leads]
 ];
 
 /** Serves the migrations compiled into the app, so no migration files are read at run time. */
