@@ -25,6 +25,11 @@ import { registerKommoWebhook } from './http/kommo-webhook';
 import { registerN8nReplies } from './http/n8n-replies';
 import { registerBotControl } from './http/bot-control';
 import { registerWhatsAppJobs } from './integrations/whatsapp-jobs';
+import { registerLeadJobs } from './integrations/leads/register-lead-jobs';
+import { LeadThreads } from './domain/lead-threads';
+import { leadTexts } from './teams/lead-texts';
+import { registerLeadsIntake } from './http/leads-intake';
+import { registerLeadWebhooks } from './http/lead-webhooks';
 
 /** A running Deskbridge: what tests and the entry point need to reach and to stop it. */
 export interface RunningApp {
@@ -56,7 +61,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const metrics = createMetrics();
     const outbox = createOutbox({ config, db, registry: metrics.registry, logger });
     const whatsapp = new WhatsAppThreads(whatsappTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL);
-    const bot = createTeamsBot({ config, repos, logger, wakeOutbox: () => outbox.worker.notify(), enqueue: (jobs) => outbox.enqueue(jobs), whatsapp });
+    const leadThreads = new LeadThreads(leadTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL);
+    const bot = createTeamsBot({ config, repos, logger, wakeOutbox: () => outbox.worker.notify(), enqueue: (jobs) => outbox.enqueue(jobs), whatsapp, leads: leadThreads });
     const intercom = intercomServices(config, logger);
     outbox.handlers.register(
         ...teamsJobHandlers({ messenger: bot.messenger, threads: repos.threads, bindings: repos.bindings, teams: repos.teams }),
@@ -64,6 +70,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         mirrorEventHandler({ db: db.kysely, snapshots: repos.snapshots, sentParts: repos.sentParts, routingRules: repos.routingRules, client: intercom?.client, directory: intercom?.directory })
     );
     registerWhatsAppJobs(outbox, { config, repos, logger, db: db.kysely, threads: whatsapp });
+    registerLeadJobs(outbox, { config, repos, logger, threads: leadThreads });
     if (intercom) {
         outbox.handlers.register(
             intercomActHandler({ ...intercom, snapshots: repos.snapshots, sentParts: repos.sentParts, defaultAdminId: config.INTERCOM_DEFAULT_ADMIN_ID, defaultLocale: config.DEFAULT_LOCALE }),
@@ -85,6 +92,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
             (s) => registerIntercomWebhook(s, { clientSecret: config.INTERCOM_CLIENT_SECRET, outbox, logger, registry: metrics.registry }),
             (s) => registerKommoWebhook(s, { webhookToken: config.KOMMO_WEBHOOK_TOKEN, accountId: config.KOMMO_ACCOUNT_ID, outbox, logger, registry: metrics.registry }),
             (s) => registerN8nReplies(s, { callbackToken: config.N8N_CALLBACK_TOKEN, outbox, logger }),
+            (s) => registerLeadsIntake(s, { apiKey: config.LEADS_API_KEY, outbox, logger }),
+            (s) => registerLeadWebhooks(s, { meta: { verifyToken: config.META_VERIFY_TOKEN, appSecret: config.META_APP_SECRET }, rdStationSecret: config.RDSTATION_WEBHOOK_SECRET, outbox, logger }),
             (s) => registerBotControl(s, { adminApiKey: config.ADMIN_API_KEY, contacts: repos.contacts, threads: whatsapp, outbox, logger }),
             (s) => registerDeadLetterRoutes(s, { db: db.kysely, adminApiKey: config.ADMIN_API_KEY, logger, onReplay: () => outbox.worker.notify() })
         ]

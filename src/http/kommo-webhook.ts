@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 import { Counter, type Registry } from 'prom-client';
 import { kommoMessageJob } from '../integrations/kommo/message-job';
+import { fetchKommoLeadJob } from '../integrations/leads/fetch-jobs';
 import { kommoWebhookSchema, parseKommoForm } from '../integrations/kommo/parse-webhook';
 import { secretEquals } from '../lib/constant-time';
 import { badRequest, forbidden, schemaMismatch, unauthorized } from '../lib/http-error';
@@ -52,9 +53,9 @@ export function registerKommoWebhook(server: Server, deps: KommoWebhookDeps): vo
             deliveries.inc({ kind: 'message', outcome: result.stored ? 'stored' : 'duplicate' });
         }
         for (const { action, lead } of leadEvents) {
-            // Kept for lead scoring; the same event delivered twice is one row.
+            // The same event delivered twice is one row; a lead is read and scored once.
             const eventId = `lead:${lead.id}:${action}:${lead.updated_at ?? lead.last_modified ?? lead.status_id ?? ''}`;
-            const result = await deps.outbox.ingest({ source: 'kommo', eventId, topic: `leads.${action}`, payload: lead }, []);
+            const result = await deps.outbox.ingest({ source: 'kommo', eventId, topic: `leads.${action}`, payload: lead }, [fetchKommoLeadJob(lead.id)]);
             if (result.stored) stored++;
             else duplicates++;
             deliveries.inc({ kind: 'lead', outcome: result.stored ? 'stored' : 'duplicate' });

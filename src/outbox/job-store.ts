@@ -227,3 +227,18 @@ export async function pruneHistory(db: Db, retention: { doneJobsMs: number; inbo
     await db.deleteFrom('sent_parts').where('created_at', '<', now - retention.inboxMs).execute();
     return { jobs: Number(jobs.numDeletedRows), inbox: Number(inbox.numDeletedRows) };
 }
+
+/**
+ * Cancels jobs not started yet whose dedupe key starts with `prefix` (a scheduled reminder that is
+ * no longer needed): they are marked done with the reason, never run. Returns how many.
+ */
+export async function cancelPendingJobs(db: Db, dedupeKeyPrefix: string, reason: string, now = Date.now()): Promise<number> {
+    const escaped = dedupeKeyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const result = await db
+        .updateTable('outbox_jobs')
+        .set({ status: 'done', done_at: now, updated_at: now, last_error: `cancelled: ${reason}`.slice(0, 2000) })
+        .where('status', '=', 'pending')
+        .where(sql<boolean>`dedupe_key like ${`${escaped}%`} escape '\\'`)
+        .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+}

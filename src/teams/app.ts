@@ -13,6 +13,8 @@ import { registerConversationThreads } from './handlers/conversation-threads';
 import type { NewJob } from '../outbox/job-store';
 import type { WhatsAppThreads } from '../domain/whatsapp-jobs';
 import { registerWhatsAppThreads } from './handlers/whatsapp-threads';
+import { registerLeadCardActions } from './handlers/lead-card-actions';
+import type { LeadThreads } from '../domain/lead-threads';
 import { registerDeadLetterActions, replayFromTeams } from './handlers/dead-letter-actions';
 import { registerInstallationHandlers } from './handlers/installation';
 import { resolveLocale, textsFor, type Texts } from './i18n';
@@ -37,6 +39,8 @@ export interface TeamsBotDeps {
     enqueue: (jobs: readonly NewJob[]) => Promise<unknown>;
     /** The WhatsApp contacts' threads (texts, lead links). */
     whatsapp: WhatsAppThreads;
+    /** The hot leads' card threads. */
+    leads: LeadThreads;
 }
 
 /**
@@ -117,6 +121,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         defaultLocale: config.DEFAULT_LOCALE
     };
     registerConversationCardActions(app, conversationDeps);
+    registerLeadCardActions(app, { repos, view: deps.leads, enqueue: deps.enqueue, logger, defaultLocale: config.DEFAULT_LOCALE });
     registerWhatsAppThreads(app, {
         threads: repos.threads,
         contacts: repos.contacts,

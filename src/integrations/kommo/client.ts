@@ -26,6 +26,16 @@ const contactSchema = z
     })
     .passthrough();
 const userSchema = z.object({ id: z.union([z.string(), z.number()]).transform(String), name: z.string().nullable().optional(), email: z.string().nullable().optional() }).passthrough();
+const idText = z.union([z.string(), z.number()]).transform(String);
+const leadDetailsSchema = z
+    .object({
+        id: idText,
+        name: z.string().nullable().optional(),
+        custom_fields_values: z.array(z.object({ field_name: z.string().nullable().optional(), values: z.array(z.object({ value: z.unknown() }).passthrough()) }).passthrough()).nullable().optional(),
+        _embedded: z.object({ contacts: z.array(z.object({ id: idText, is_main: z.boolean().optional() }).passthrough()).optional() }).passthrough().optional()
+    })
+    .passthrough();
+const usersSchema = z.object({ _embedded: z.object({ users: z.array(z.object({ id: idText, name: z.string().nullable().optional(), email: z.string().nullable().optional() }).passthrough()) }).passthrough().optional() }).passthrough();
 const leadSchema = z.object({ id: z.union([z.string(), z.number()]).transform(String), responsible_user_id: z.union([z.string(), z.number()]).transform(String).nullable().optional() }).passthrough();
 
 /**
@@ -58,11 +68,34 @@ export class KommoClient {
         await this.call('post', `/api/v4/leads/${encodeURIComponent(leadId)}/notes`, [{ note_type: 'common', params: { text } }]);
     }
 
-    /** A contact's name and first phone number. */
-    async getContact(contactId: string): Promise<{ name: string | null; phone: string | null }> {
+    /** A contact's name, first phone number and first email. */
+    async getContact(contactId: string): Promise<{ name: string | null; phone: string | null; email: string | null }> {
         const c = contactSchema.parse(await this.call('get', `/api/v4/contacts/${encodeURIComponent(contactId)}`));
-        const phone = c.custom_fields_values?.find((f) => f.field_code === 'PHONE')?.values[0]?.value;
-        return { name: c.name ?? null, phone: typeof phone === 'string' || typeof phone === 'number' ? String(phone) : null };
+        const first = (code: string) => {
+            const v = c.custom_fields_values?.find((f) => f.field_code === code)?.values[0]?.value;
+            return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
+        };
+        return { name: c.name ?? null, phone: first('PHONE'), email: first('EMAIL') };
+    }
+
+    /** A lead with its custom fields and its main contact's id (`GET /api/v4/leads/{id}?with=contacts`). */
+    async getLeadWithContacts(leadId: string): Promise<{ id: string; name: string | null; fields: Map<string, string>; mainContactId: string | null }> {
+        const l = leadDetailsSchema.parse(await this.call('get', `/api/v4/leads/${encodeURIComponent(leadId)}?with=contacts`));
+        const fields = new Map((l.custom_fields_values ?? []).map((f) => [(f.field_name ?? '').toLowerCase(), String(f.values[0]?.value ?? '')]));
+        const contacts = l._embedded?.contacts ?? [];
+        return { id: l.id, name: l.name ?? null, fields, mainContactId: (contacts.find((c) => c.is_main) ?? contacts[0])?.id ?? null };
+    }
+
+    /** The Kommo user with this email (`GET /api/v4/users`), if any. */
+    async findUserByEmail(email: string): Promise<{ id: string; name: string | null } | undefined> {
+        const data = usersSchema.parse(await this.call('get', '/api/v4/users?limit=250'));
+        const u = (data._embedded?.users ?? []).find((x) => x.email?.toLowerCase() === email.toLowerCase());
+        return u ? { id: u.id, name: u.name ?? null } : undefined;
+    }
+
+    /** Makes a user responsible for a lead. */
+    async setResponsible(leadId: string, userId: string): Promise<void> {
+        await this.call('patch', `/api/v4/leads/${encodeURIComponent(leadId)}`, { responsible_user_id: Number(userId) });
     }
 
     /** A lead's responsible user. */

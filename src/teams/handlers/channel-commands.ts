@@ -14,6 +14,7 @@ import { loadStatusView } from '../status-view';
 import { isThreadReply } from './conversation-threads';
 import { recordTeamInstallation } from './installation';
 import { routeCommand, syncCommand, type IntercomAdminCommandDeps } from './intercom-admin-commands';
+import { leadsCommand } from './leads-command';
 
 export interface ChannelCommandDeps {
     repos: Repositories;
@@ -26,7 +27,7 @@ export interface ChannelCommandDeps {
 }
 
 /** The words of `@Deskbridge <command>`; in a conversation thread anything else goes to the customer. */
-export const BOT_COMMAND_WORDS: ReadonlySet<string> = new Set(['help', 'ajuda', 'hilfe', 'setup', 'status', 'replay', 'sync', 'route']);
+export const BOT_COMMAND_WORDS: ReadonlySet<string> = new Set(['help', 'ajuda', 'hilfe', 'setup', 'status', 'replay', 'sync', 'route', 'leads']);
 
 /** A handler for one `@Deskbridge <command>`. */
 type CommandHandler = (context: TurnContext, parsed: ParsedText, t: Texts) => Promise<void>;
@@ -56,6 +57,7 @@ export function registerChannelCommands(app: Application<TurnState>, deps: Chann
             await context.sendActivity(which ? await deps.replay(context, which) : t.replayUsage);
         },
         sync: (context) => syncCommand(context, deps.intercomAdmin),
+        leads: (context) => leadsCommand(context, { leads: deps.repos.leads, defaultLocale: deps.intercomAdmin.defaultLocale }),
         route: (context, parsed) => routeCommand(context, parsed, deps.intercomAdmin)
     };
 

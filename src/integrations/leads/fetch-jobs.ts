@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { LeadInput } from '../../domain/lead';
+import { toE164 } from '../../domain/phone';
+import { DeliveryError } from '../../outbox/delivery-error';
+import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
+import type { NewJob } from '../../outbox/job-store';
+import { KOMMO_JOB_LIMITS, type KommoClient } from '../kommo/client';
+import { fetchLeadgen, leadFromMeta } from '../meta/lead-ads';
+import { processLead, type LeadJobDeps } from './lead-jobs';
+import { parseMoney } from './normalize-lead';
+
+export const FETCH_JOB = { kommo: 'leads.fetch_kommo', meta: 'leads.fetch_meta', assignKommo: 'kommo.assign_lead' } as const;
+
+const kommoBucket = [{ key: 'kommo', limits: KOMMO_JOB_LIMITS }];
+
+/** Reading a Kommo lead (from `leads[add]`/`leads[status]`) to score it. */
+export function fetchKommoLeadJob(kommoLeadId: string): NewJob {
+    return { kind: FETCH_JOB.kommo, payload: { kommoLeadId }, orderingKey: `lead-in:kommo:${kommoLeadId}`, dedupeKey: `fetch-kommo:${kommoLeadId}` };
+}
+
+/** Reading a Meta Lead Ads lead to score it. */
+export function fetchMetaLeadJob(leadgenId: string): NewJob {
+    return { kind: FETCH_JOB.meta, payload: { leadgenId }, orderingKey: `lead-in:meta:${leadgenId}`, dedupeKey: `fetch-meta:${leadgenId}` };
+}
+
+/** Setting the Kommo lead's responsible user to the salesperson who claimed it. */
+export function assignKommoLeadJob(kommoLeadId: string, email: string): NewJob {
+    return { kind: FETCH_JOB.assignKommo, payload: { kommoLeadId, email }, orderingKey: `kommo-lead:${kommoLeadId}` };
+}
+
+/** A Kommo lead and its main contact as a Deskbridge lead. */
+async function leadFromKommo(client: KommoClient, kommoLeadId: string): Promise<LeadInput> {
+    const lead = await client.getLeadWithContacts(kommoLeadId);
+    const contact = lead.mainContactId ? await client.getContact(lead.mainContactId) : { name: null, phone: null, email: null };
+    const field = (...names: string[]) => [...lead.fields].find(([k]) => names.some((n) => k.includes(n)))?.[1] || null;
+    const income = field('renda', 'income');
+    return {
+        externalId: lead.id,
+        name: contact.name ?? lead.name ?? `Lead #${lead.id}`,
+        email: contact.email?.toLowerCase() ?? null,
+        phone: toE164(contact.phone),
+        interest: field('interesse', 'interest') ?? lead.name,
+        income: income ? parseMoney(income) : null,
+        city: field('cidade', 'city'),
+        source: 'KOMMO',
+        score: null,
+        status: null,
+        createdAt: null,
+        kommoLeadId: lead.id
+    };
+}
+
+/** Handlers that read leads from Kommo and Meta, and assign claimed leads in Kommo. */
+export function leadFetchHandlers(deps: LeadJobDeps & { kommo?: KommoClient; meta?: { graphBaseUrl: string; accessToken?: string } }): JobHandler[] {
+    const kommoOrFail = () => {
+        if (!deps.kommo) throw new DeliveryError('Kommo is not connected: set KOMMO_BASE_URL and KOMMO_ACCESS_TOKEN to score Kommo leads', false, { peer: 'kommo' });
+        return deps.kommo;
+    };
+    return [
+        defineJobHandler({
+            kind: FETCH_JOB.kommo,
+            peer: 'kommo',
+            payload: z.object({ kommoLeadId: z.string().min(1) }),
+            rateBuckets: () => kommoBucket,
+            async run(p, context) {
+                await processLead(deps, `kommo:${p.kommoLeadId}`, await leadFromKommo(kommoOrFail(), p.kommoLeadId), context);
+            }
+        }),
+        defineJobHandler({
+            kind: FETCH_JOB.meta,
+            peer: 'meta',
+            payload: z.object({ leadgenId: z.string().min(1) }),
+            async run(p, context) {
+                if (!deps.meta?.accessToken) throw new DeliveryError('META_PAGE_ACCESS_TOKEN is not set: Deskbridge cannot read Lead Ads leads', false, { peer: 'meta' });
+                const leadgen = await fetchLeadgen(deps.meta.graphBaseUrl, deps.meta.accessToken, p.leadgenId);
+                await processLead(deps, `meta:${p.leadgenId}`, leadFromMeta(leadgen), context);
+            }
+        }),
+        defineJobHandler({
+            kind: FETCH_JOB.assignKommo,
+            peer: 'kommo',
+            payload: z.object({ kommoLeadId: z.string().min(1), email: z.string().min(1) }),
+            rateBuckets: () => kommoBucket,
+            async run(p, context) {
+                const client = kommoOrFail();
+                const user = await client.findUserByEmail(p.email);
+                if (!user) {
+                    context.logger.info({ kommoLeadId: p.kommoLeadId }, 'leads: the claimer has no Kommo user with that email; responsible user unchanged');
+                    return;
+                }
+                await client.setResponsible(p.kommoLeadId, user.id);
+            }
+        })
+    ];
+}

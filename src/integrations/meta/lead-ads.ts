@@ -1,0 +1,67 @@
+import axios from 'axios';
+import { z } from 'zod';
+import type { LeadInput } from '../../domain/lead';
+import { toE164 } from '../../domain/phone';
+import { DeliveryError, classifyError, isRetryableStatus } from '../../outbox/delivery-error';
+import { parseMoney } from '../leads/normalize-lead';
+
+/** The webhook body of a Page subscribed to `leadgen`. */
+export const metaWebhookSchema = z.object({
+    object: z.string(),
+    entry: z.array(
+        z
+            .object({
+                id: z.string().optional(),
+                changes: z.array(z.object({ field: z.string(), value: z.object({ leadgen_id: z.union([z.string(), z.number()]).transform(String) }).passthrough() }).passthrough()).default([])
+            })
+            .passthrough()
+    )
+});
+
+const leadgenSchema = z.object({
+    id: z.string(),
+    created_time: z.string().optional(),
+    field_data: z.array(z.object({ name: z.string(), values: z.array(z.string()).default([]) })).default([])
+});
+
+/**
+ * Reads one Lead Ads lead from the Graph API (`GET /{leadgen-id}?fields=created_time,field_data`)
+ * with the Page access token. The token travels in the query as Graph expects, so errors are
+ * rebuilt without the request (no token in logs or dead letters).
+ */
+export async function fetchLeadgen(graphBaseUrl: string, accessToken: string, leadgenId: string): Promise<z.output<typeof leadgenSchema>> {
+    try {
+        const res = await axios.get(`${graphBaseUrl}/${encodeURIComponent(leadgenId)}`, { params: { fields: 'created_time,field_data', access_token: accessToken }, timeout: 15_000 });
+        return leadgenSchema.parse(res.data);
+    } catch (err) {
+        if (err instanceof z.ZodError) throw new DeliveryError(`Meta answered with an unexpected lead: ${err.issues[0]?.path.join('.')} ${err.issues[0]?.message}`, false, { peer: 'meta' });
+        const e = err as { message?: string; code?: string; response?: { status?: number; data?: { error?: { message?: string } } } };
+        const status = e.response?.status;
+        if (status === undefined) throw classifyError({ message: e.code ?? 'network error', code: e.code }, 'meta');
+        const detail = e.response?.data?.error?.message;
+        throw new DeliveryError(`Meta says: ${detail ?? `HTTP ${status}`} (HTTP ${status})`, isRetryableStatus(status), { status, peer: 'meta' });
+    }
+}
+
+/** Maps a Lead Ads form's `field_data` (standard and custom questions) to a lead. */
+export function leadFromMeta(leadgen: z.output<typeof leadgenSchema>): LeadInput {
+    const fields = new Map(leadgen.field_data.map((f) => [f.name.toLowerCase(), f.values[0] ?? '']));
+    const find = (...names: string[]) => names.map((n) => fields.get(n)).find((v) => v) ?? [...fields].find(([k]) => names.some((n) => k.includes(n)))?.[1] ?? null;
+    const name = find('full_name') ?? [fields.get('first_name'), fields.get('last_name')].filter(Boolean).join(' ');
+    const email = find('email');
+    const income = find('renda', 'income');
+    return {
+        externalId: leadgen.id,
+        name: name || 'Lead (Meta)',
+        email: email && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email) ? email.toLowerCase() : null,
+        phone: toE164(find('phone_number', 'telefone', 'phone')),
+        interest: find('interesse', 'interest'),
+        income: income ? parseMoney(income) : null,
+        city: find('city', 'cidade'),
+        source: 'META_ADS',
+        score: null,
+        status: null,
+        createdAt: leadgen.created_time ? Date.parse(leadgen.created_time) || null : null,
+        kommoLeadId: null
+    };
+}
