@@ -104,6 +104,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'NODE_ENV', value: 'production' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
         { name: 'RUNNING_ON_AZURE', value: '1' }
+        // App Service's front end forwards the caller in X-Forwarded-For (per-IP webhook limits).
+        { name: 'TRUST_PROXY', value: 'true' }
         { name: 'BOT_ID', value: botAadAppClientId }
         { name: 'BOT_PASSWORD', value: botAadAppClientSecret }
         { name: 'BOT_TYPE', value: botAppType }

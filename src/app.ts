@@ -86,6 +86,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         logger,
         metrics,
         bodyLimit: config.BODY_LIMIT_BYTES,
+        ipRateLimit: { perMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY },
         routes: [
             (s) => registerHealthRoutes(s, { db, metrics, logger, isShuttingDown: () => shuttingDown }),
             (s) => registerBotMessages(s, { bot, logger }),

@@ -120,7 +120,11 @@ const envSchema = z
         INBOX_RETENTION_DAYS: positiveInt(30, 3650),
         CIRCUIT_FAILURES: positiveInt(5, 1000),
         CIRCUIT_OPEN_MS: positiveInt(30_000, 3_600_000),
-        RUN_WORKER: booleanFlag(true)
+        RUN_WORKER: booleanFlag(true),
+        /** Requests per minute per caller IP on the webhook and lead endpoints (429 beyond). */
+        WEBHOOK_RATE_LIMIT_PER_MINUTE: positiveInt(1200, 1_000_000),
+        /** Behind Azure App Service or another proxy: the caller is the first X-Forwarded-For hop. */
+        TRUST_PROXY: booleanFlag(false)
     })
     .superRefine((env, ctx) => {
         const production = env.NODE_ENV === 'production';

@@ -2,6 +2,7 @@ import restify, { type Server } from 'restify';
 import type { Logger } from './lib/logger';
 import type { Metrics } from './lib/metrics';
 import { readRawBody } from './http/raw-body';
+import { ipRateLimit, type IpRateLimitOptions } from './http/ip-rate-limit';
 
 declare module 'restify' {
     interface Request {
@@ -18,6 +19,8 @@ export interface HttpServerOptions {
     metrics: Metrics;
     /** Largest accepted request body in bytes; larger bodies get 413. */
     bodyLimit: number;
+    /** Per-IP limit of the webhook endpoints. */
+    ipRateLimit?: IpRateLimitOptions;
     routes: RouteModule[];
 }
 
@@ -33,6 +36,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
         req.startedAt = process.hrtime.bigint();
         return next();
     });
+    // Before the body is read: a caller over its limit costs no body buffering.
+    if (options.ipRateLimit) server.pre(ipRateLimit(options.ipRateLimit));
     server.use(restify.plugins.queryParser({ mapParams: false }));
     server.use(readRawBody(options.bodyLimit));
 

@@ -76,3 +76,24 @@ describe('HTTP server shutdown', () => {
         await assert.rejects(fetch(`${app.url}/healthz`));
     });
 });
+
+describe('per-IP limit on webhook endpoints', function () {
+    this.timeout(20000);
+
+    it('answers 429 with Retry-After past the limit, per caller, and leaves other paths alone', async () => {
+        const app = await startTestApp({ WEBHOOK_RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: 'true', INTERCOM_CLIENT_SECRET: 'x' });
+        try {
+            const hit = (ip: string) => fetch(`${app.url}/api/webhooks/intercom`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `${ip}:51000, 10.0.0.1` }, body: '{}' });
+            const statuses = [];
+            for (let i = 0; i < 4; i++) statuses.push((await hit('203.0.113.7')).status);
+            assert.deepEqual(statuses, [401, 401, 401, 429]);
+            const limited = await hit('203.0.113.7');
+            assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+            assert.deepEqual(((await limited.json()) as { error: { code: string } }).error.code, 'rate_limited');
+            assert.equal((await hit('198.51.100.2')).status, 401, 'another caller has its own count');
+            assert.equal((await fetch(`${app.url}/healthz`)).status, 200, 'health checks are not limited');
+        } finally {
+            await app.stop();
+        }
+    });
+});
