@@ -12,24 +12,16 @@ import { migrateToLatest, openDatabase } from './store/database';
 import { createRepositories, type Repositories } from './store/index';
 import { createTeamsBot, type TeamsBot } from './teams/app';
 import { createOutbox, type Outbox } from './outbox/index';
-import { teamsJobHandlers } from './teams/jobs/teams-send-jobs';
-import { mirrorEventHandler } from './integrations/intercom/mirror-job';
-import { IntercomClient } from './integrations/intercom/client';
-import { IntercomDirectory } from './integrations/intercom/directory';
-import { intercomActHandler } from './integrations/intercom/act-job';
-import { intercomSyncHandler } from './integrations/intercom/sync-job';
-import { restoreCardHandler } from './domain/restore-card-job';
 import { WhatsAppThreads } from './domain/whatsapp-jobs';
 import { whatsappTexts } from './teams/whatsapp-texts';
 import { registerKommoWebhook } from './http/kommo-webhook';
 import { registerN8nReplies } from './http/n8n-replies';
 import { registerBotControl } from './http/bot-control';
-import { registerWhatsAppJobs } from './integrations/whatsapp-jobs';
-import { registerLeadJobs } from './integrations/leads/register-lead-jobs';
 import { LeadThreads } from './domain/lead-threads';
 import { leadTexts } from './teams/lead-texts';
 import { registerLeadsIntake } from './http/leads-intake';
 import { registerLeadWebhooks } from './http/lead-webhooks';
+import { registerJobs } from './jobs';
 
 /** A running Deskbridge: what tests and the entry point need to reach and to stop it. */
 export interface RunningApp {
@@ -63,20 +55,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const whatsapp = new WhatsAppThreads(whatsappTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL);
     const leadThreads = new LeadThreads(leadTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL);
     const bot = createTeamsBot({ config, repos, logger, wakeOutbox: () => outbox.worker.notify(), enqueue: (jobs) => outbox.enqueue(jobs), whatsapp, leads: leadThreads });
-    const intercom = intercomServices(config, logger);
-    outbox.handlers.register(
-        ...teamsJobHandlers({ messenger: bot.messenger, threads: repos.threads, bindings: repos.bindings, teams: repos.teams }),
-        restoreCardHandler(repos.snapshots),
-        mirrorEventHandler({ db: db.kysely, snapshots: repos.snapshots, sentParts: repos.sentParts, routingRules: repos.routingRules, client: intercom?.client, directory: intercom?.directory })
-    );
-    registerWhatsAppJobs(outbox, { config, repos, logger, db: db.kysely, threads: whatsapp });
-    registerLeadJobs(outbox, { config, repos, logger, threads: leadThreads });
-    if (intercom) {
-        outbox.handlers.register(
-            intercomActHandler({ ...intercom, snapshots: repos.snapshots, sentParts: repos.sentParts, defaultAdminId: config.INTERCOM_DEFAULT_ADMIN_ID, defaultLocale: config.DEFAULT_LOCALE }),
-            intercomSyncHandler(db.kysely, intercom.client)
-        );
-    }
+    registerJobs(outbox, { config, repos, logger, bot, whatsapp, leads: leadThreads });
 
     let shuttingDown = false;
     let inFlight = 0;
@@ -144,13 +123,6 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
             logger.info('Deskbridge stopped');
         }
     };
-}
-
-/** The Intercom API client and its teammate directory, when an access token is configured. */
-function intercomServices(config: Config, logger: Logger): { client: IntercomClient; directory: IntercomDirectory } | undefined {
-    if (!config.INTERCOM_ACCESS_TOKEN) return undefined;
-    const client = new IntercomClient({ baseUrl: config.INTERCOM_API_BASE_URL!, accessToken: config.INTERCOM_ACCESS_TOKEN, version: config.INTERCOM_API_VERSION });
-    return { client, directory: new IntercomDirectory(client, logger) };
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());

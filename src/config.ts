@@ -1,3 +1,4 @@
+import { parseBusinessHours } from './domain/business-hours';
 import { z } from 'zod';
 
 /**
@@ -34,6 +35,15 @@ const booleanFlag = (fallback: boolean) =>
     optionalString
         .refine((v) => v === undefined || /^(true|false|1|0|yes|no)$/i.test(v), 'must be true or false')
         .transform((v) => (v === undefined ? fallback : /^(true|1|yes)$/i.test(v)));
+
+const isTimeZone = (zone: string): boolean => {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return true;
+    } catch {
+        return false;
+    }
+};
 
 export const SUPPORTED_LOCALES = ['en', 'pt-BR', 'de'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -122,6 +132,11 @@ const envSchema = z
         CIRCUIT_OPEN_MS: positiveInt(30_000, 3_600_000),
         RUN_WORKER: booleanFlag(true),
         /** Requests per minute per caller IP on the webhook and lead endpoints (429 beyond). */
+        /** A customer waiting this long (business time) for a human answer gets a reminder in the thread. */
+        SLA_FIRST_RESPONSE_MINUTES: positiveInt(15, 10_080),
+        /** When the SLA clock runs: `Mon-Fri 09:00-18:00` style, or `24/7`. */
+        SLA_BUSINESS_HOURS: optionalString.transform((v) => v ?? '24/7'),
+        SLA_TIMEZONE: optionalString.refine((v) => v === undefined || isTimeZone(v), 'must be an IANA time zone such as America/Sao_Paulo').transform((v) => v ?? 'UTC'),
         WEBHOOK_RATE_LIMIT_PER_MINUTE: positiveInt(1200, 1_000_000),
         /** Behind Azure App Service or another proxy: the caller is the first X-Forwarded-For hop. */
         TRUST_PROXY: booleanFlag(false)
@@ -136,6 +151,11 @@ const envSchema = z
         }
         if (env.BOT_TYPE === 'SingleTenant' && env.BOT_ID && !env.BOT_TENANT_ID) {
             ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BOT_TENANT_ID'], message: 'is required when BOT_TYPE is SingleTenant' });
+        }
+        try {
+            parseBusinessHours(env.SLA_BUSINESS_HOURS, env.SLA_TIMEZONE);
+        } catch (err) {
+            ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['SLA_BUSINESS_HOURS'], message: (err as Error).message });
         }
         if (env.KOMMO_ACCESS_TOKEN && !env.KOMMO_BASE_URL) {
             ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['KOMMO_BASE_URL'], message: 'is required when KOMMO_ACCESS_TOKEN is set (e.g. https://yourcompany.kommo.com)' });

@@ -5,7 +5,8 @@ import type { Logger } from '../lib/logger';
 import type { Outbox } from '../outbox/index';
 import type { Repositories } from '../store/index';
 import type { Database } from '../store/schema';
-import { KommoClient } from './kommo/client';
+import type { KommoClient } from './kommo/client';
+import type { ConversationActivity } from '../domain/conversation-activity';
 import { kommoMessageHandler } from './kommo/message-job';
 import { kommoSendHandlers } from './kommo/send-jobs';
 import { aiReplyHandler } from './n8n/ai-reply-job';
@@ -17,9 +18,8 @@ import { n8nForwardHandler } from './n8n/forward-job';
  * messages are always mirrored; Kommo calls need `KOMMO_BASE_URL` + `KOMMO_ACCESS_TOKEN`; the AI
  * needs `N8N_WEBHOOK_URL`.
  */
-export function registerWhatsAppJobs(outbox: Outbox, deps: { config: Config; repos: Repositories; logger: Logger; db: Kysely<Database>; threads: WhatsAppThreads }): void {
-    const { config, repos, logger, threads } = deps;
-    const kommo = config.KOMMO_ACCESS_TOKEN && config.KOMMO_BASE_URL ? new KommoClient({ baseUrl: config.KOMMO_BASE_URL, accessToken: config.KOMMO_ACCESS_TOKEN }) : undefined;
+export function registerWhatsAppJobs(outbox: Outbox, deps: { config: Config; repos: Repositories; logger: Logger; db: Kysely<Database>; threads: WhatsAppThreads; kommo?: KommoClient; activity?: ConversationActivity }): void {
+    const { config, repos, logger, threads, kommo, activity } = deps;
     const autoResumeMinutes = config.WHATSAPP_AUTO_RESUME_MINUTES;
     outbox.handlers.register(
         kommoMessageHandler({
@@ -32,12 +32,13 @@ export function registerWhatsAppJobs(outbox: Outbox, deps: { config: Config; rep
             aiConfigured: !!config.N8N_WEBHOOK_URL,
             pauseOnHumanReply: config.WHATSAPP_PAUSE_ON_HUMAN_REPLY,
             autoResumeMinutes,
-            defaultLocale: config.DEFAULT_LOCALE
+            defaultLocale: config.DEFAULT_LOCALE,
+            activity
         }),
-        aiReplyHandler({ contacts: repos.contacts, threads, people: repos.people, kommo, autoResumeMinutes, logger })
+        aiReplyHandler({ contacts: repos.contacts, threads, people: repos.people, kommo, autoResumeMinutes, logger, activity })
     );
     const salesbot = config.KOMMO_SALESBOT_ID && config.KOMMO_REPLY_FIELD_ID ? { botId: config.KOMMO_SALESBOT_ID, fieldId: config.KOMMO_REPLY_FIELD_ID } : undefined;
-    outbox.handlers.register(...kommoSendHandlers({ client: kommo, contacts: repos.contacts, sentParts: repos.sentParts, threads, salesbot }));
+    outbox.handlers.register(...kommoSendHandlers({ client: kommo, contacts: repos.contacts, sentParts: repos.sentParts, threads, salesbot, activity }));
     if (config.N8N_WEBHOOK_URL) {
         outbox.handlers.register(n8nForwardHandler({ client: new N8nClient({ webhookUrl: config.N8N_WEBHOOK_URL, apiKey: config.N8N_API_KEY }), contacts: repos.contacts, threads, autoResumeMinutes }));
     }

@@ -10,6 +10,7 @@ import { RoutingRulesRepo } from './routing-rules-repo';
 import { WhatsAppContactsRepo } from './whatsapp-contacts-repo';
 import { TeamsPeopleRepo } from './teams-people-repo';
 import { LeadsRepo } from './leads-repo';
+import { ThreadActivityRepo } from './thread-activity-repo';
 
 /** Every repository over one database, built once in the composition root. */
 export interface Repositories {
@@ -25,6 +26,7 @@ export interface Repositories {
     readonly contacts: WhatsAppContactsRepo;
     readonly people: TeamsPeopleRepo;
     readonly leads: LeadsRepo;
+    readonly activity: ThreadActivityRepo;
 }
 
 /** Builds the repositories over an open, migrated database. */
@@ -41,6 +43,7 @@ export function createRepositories(db: Db): Repositories {
         routingRules: new RoutingRulesRepo(db.kysely),
         contacts: new WhatsAppContactsRepo(db.kysely),
         people: new TeamsPeopleRepo(db.kysely),
-        leads: new LeadsRepo(db.kysely)
+        leads: new LeadsRepo(db.kysely),
+        activity: new ThreadActivityRepo(db.kysely)
     };
 }

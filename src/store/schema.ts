@@ -171,7 +171,31 @@ export interface LeadsTable {
     contacted_by: string | null;
 }
 
+export interface ThreadActivityTable {
+    thread_key: string;
+    opened_at: number | null;
+    waiting_since: number | null;
+    first_response_at: number | null;
+    last_human_at: number | null;
+    human_answers: Generated<number>;
+    ai_answers: Generated<number>;
+    escalated_at: number | null;
+    closed_at: number | null;
+    updated_at: number;
+}
+
+export interface IdentityLinksTable {
+    teams_user_id: string;
+    teams_name: string | null;
+    intercom_admin_id: string | null;
+    kommo_user_id: string | null;
+    linked_by: string | null;
+    updated_at: number;
+}
+
 export interface Database {
+    thread_activity: ThreadActivityTable;
+    identity_links: IdentityLinksTable;
     leads: LeadsTable;
     whatsapp_contacts: WhatsappContactsTable;
     teams_people: TeamsPeopleTable;

@@ -41,3 +41,12 @@ export async function eventually(check: () => Promise<boolean> | boolean, what: 
     }
     throw new Error(`timed out waiting for: ${what}`);
 }
+
+/**
+ * True when no job is due or running: everything a step caused is done. Jobs scheduled for later
+ * (SLA checks, follow-up reminders) do not count.
+ */
+export async function nothingDue(app: { repos: { db: { kysely: import('kysely').Kysely<import('../../src/store/schema').Database> } } }): Promise<boolean> {
+    const due = await app.repos.db.kysely.selectFrom('outbox_jobs').select('id').where('status', 'in', ['pending', 'running']).where('run_at', '<=', Date.now()).limit(1).execute();
+    return due.length === 0;
+}

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { listDeadLetters, queueStats } from '../../src/outbox/job-store';
+import { listDeadLetters } from '../../src/outbox/job-store';
 import { channelMention } from '../helpers/activities';
 import type { FakeBotConnector } from '../helpers/fake-bot-connector';
 import { HttpPeer } from '../helpers/http-peer';
 import { INTERCOM_SECRET, intercomFixture, postIntercom } from '../helpers/intercom';
 import { post } from '../helpers/post';
 import type { TestApp } from '../helpers/start-app';
-import { eventually, installedApp } from '../helpers/teams-scenario';
+import { eventually, installedApp , nothingDue } from '../helpers/teams-scenario';
 
 describe('Intercom admin and team names on the card', function () {
     this.timeout(30000);
@@ -27,10 +27,7 @@ describe('Intercom admin and team names on the card', function () {
         await intercom.stop();
     });
 
-    const settled = async () => {
-        const { counts } = await queueStats(app.repos.db.kysely);
-        return counts.pending === 0 && counts.running === 0;
-    };
+    const settled = () => nothingDue(app);
 
     it('shows the assignee and team by name, asking Intercom with the documented headers once', async () => {
         await postIntercom(app.url, intercomFixture('conversation.user.created'));

@@ -5,7 +5,7 @@ import type { FakeBotConnector } from '../helpers/fake-bot-connector';
 import { INTERCOM_SECRET, intercomFixture, postIntercom } from '../helpers/intercom';
 import { post } from '../helpers/post';
 import type { TestApp } from '../helpers/start-app';
-import { eventually, installedApp } from '../helpers/teams-scenario';
+import { eventually, installedApp , nothingDue } from '../helpers/teams-scenario';
 
 describe('Intercom → Teams', function () {
     this.timeout(30000);
@@ -13,10 +13,7 @@ describe('Intercom → Teams', function () {
     let connector: FakeBotConnector;
 
     const inboxCount = async () => Number((await app.repos.db.kysely.selectFrom('inbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
-    const settled = async () => {
-        const { counts } = await queueStats(app.repos.db.kysely);
-        return counts.pending === 0 && counts.running === 0;
-    };
+    const settled = () => nothingDue(app);
     const threadCreations = () => connector.requests.filter((r) => r.method === 'POST' && r.path === '/v3/conversations');
 
     beforeEach(async () => {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { listDeadLetters, queueStats } from '../../src/outbox/job-store';
+import { listDeadLetters } from '../../src/outbox/job-store';
 import { ALEX, MEGAN, cardAction, channelMention, threadReply } from '../helpers/activities';
 import type { FakeBotConnector } from '../helpers/fake-bot-connector';
 import { FakeIntercom } from '../helpers/fake-intercom';
 import { INTERCOM_SECRET, intercomFixture, postIntercom } from '../helpers/intercom';
 import { post } from '../helpers/post';
 import { startTestApp, type TestApp } from '../helpers/start-app';
-import { FAST_OUTBOX_ENV, eventually, installedApp } from '../helpers/teams-scenario';
+import { FAST_OUTBOX_ENV, eventually, installedApp , nothingDue } from '../helpers/teams-scenario';
 
 const CONVERSATION_ID = '215473853299345';
 const ALEX_ADMIN = { id: '991267700', name: 'Alex Wilber', email: 'alex@contoso.com' };
@@ -18,10 +18,7 @@ describe('Teams → Intercom', function () {
     let intercom: FakeIntercom;
     let thread: string;
 
-    const settled = async () => {
-        const { counts } = await queueStats(app.repos.db.kysely);
-        return counts.pending === 0 && counts.running === 0;
-    };
+    const settled = () => nothingDue(app);
     const start = async (env: Record<string, string> = {}) => {
         intercom = await new FakeIntercom().start();
         intercom.admins.push(ALEX_ADMIN);

@@ -9,7 +9,7 @@ import { intercomFixture, postIntercom } from '../helpers/intercom';
 import { FakeKommo, KOMMO_ACCOUNT, kommoMessage, postKommo } from '../helpers/kommo';
 import { post } from '../helpers/post';
 import type { TestApp } from '../helpers/start-app';
-import { channelIds, eventually, installedApp } from '../helpers/teams-scenario';
+import { channelIds, eventually, installedApp , nothingDue } from '../helpers/teams-scenario';
 
 /** Every secret the app can hold, with values that cannot occur by chance. */
 const SECRETS = {
@@ -36,10 +36,7 @@ describe('secrets never leak', function () {
     let failing: HttpPeer;
     const bodies: string[] = [];
 
-    const settled = async () => {
-        const { counts } = await queueStats(app.repos.db.kysely);
-        return counts.pending === 0 && counts.running === 0;
-    };
+    const settled = () => nothingDue(app);
     const record = async (res: Promise<{ status: number; body: unknown }>) => {
         const r = await res;
         bodies.push(JSON.stringify(r.body));

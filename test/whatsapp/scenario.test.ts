@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { queueStats } from '../../src/outbox/job-store';
 import { ALEX, cardAction, channelMention, threadReply } from '../helpers/activities';
 import type { FakeBotConnector } from '../helpers/fake-bot-connector';
 import { HttpPeer, type PeerReply } from '../helpers/http-peer';
 import { CONTACT_ID, FakeKommo, KOMMO_ACCOUNT, KOMMO_API_TOKEN, KOMMO_TOKEN, LEAD_ID, REPLY_FIELD_ID, SALESBOT_ID, kommoMessage, postKommo } from '../helpers/kommo';
 import { post } from '../helpers/post';
 import { startTestApp, type TestApp } from '../helpers/start-app';
-import { FAST_OUTBOX_ENV, channelIds, eventually, installedApp } from '../helpers/teams-scenario';
+import { FAST_OUTBOX_ENV, channelIds, eventually, installedApp , nothingDue } from '../helpers/teams-scenario';
 
 const SALES_CHANNEL = channelIds(2)[1]!;
 const N8N_FIXTURE = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'n8n-inbound-message.json'), 'utf8')) as Record<string, unknown>;
@@ -25,10 +24,7 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
     let n8nAnswer: PeerReply;
     let env: Record<string, string>;
 
-    const settled = async () => {
-        const { counts } = await queueStats(app.repos.db.kysely);
-        return counts.pending === 0 && counts.running === 0;
-    };
+    const settled = () => nothingDue(app);
     const n8nCalls = () => n8n.requests.filter((r) => r.method === 'POST');
     const threadTexts = () => connector.sentTexts().join('\n');
     const lastCard = () => JSON.stringify(connector.requests.filter((r) => r.method === 'PUT').at(-1)?.body ?? {});

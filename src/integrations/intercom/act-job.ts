@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Locale } from '../../config';
 import { agentActionKind, type AgentAction } from '../../domain/agent-action';
 import { asSnapshot } from '../../domain/conversation';
+import type { ConversationActivity } from '../../domain/conversation-activity';
 import { refreshCardJob } from '../../domain/mirror-conversation';
 import { restoreCardJob } from '../../domain/restore-card-job';
 import { DeliveryError } from '../../outbox/delivery-error';
@@ -46,6 +47,7 @@ export interface IntercomActDeps {
     /** `INTERCOM_DEFAULT_ADMIN_ID`: replies of agents without a teammate go out as this admin, signed. */
     defaultAdminId?: string;
     defaultLocale: Locale;
+    activity?: ConversationActivity;
 }
 
 interface Actor {
@@ -94,6 +96,8 @@ export function intercomActHandler(deps: IntercomActDeps): JobHandler {
             }
             const created = createdPart(conversation, actor.adminId);
             if (created) await sentParts.record('intercom', conversation.id, [created]);
+            if (p.action.type === 'reply') await deps.activity?.humanAnswered(p.threadKey);
+            if (p.action.type === 'close') await deps.activity?.closed(p.threadKey);
 
             const ack = acknowledgement(p, actor, t);
             const previous = asSnapshot(await snapshots.get(p.threadKey));

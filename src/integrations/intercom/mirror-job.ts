@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { asSnapshot } from '../../domain/conversation';
+import { asSnapshot, type ConversationMessage, type ConversationSnapshot } from '../../domain/conversation';
+import type { ConversationActivity } from '../../domain/conversation-activity';
 import { mirrorConversationJobs, threadKeyOf, type ThreadDestination } from '../../domain/mirror-conversation';
 import { pickRoute } from '../../domain/routing';
 import { DeliveryError } from '../../outbox/delivery-error';
@@ -43,6 +44,8 @@ export interface MirrorDeps {
     routingRules: RoutingRulesRepo;
     /** Present when an access token is configured. */
     client?: IntercomClient;
+    /** Waits and answers, for SLA reminders and figures. */
+    activity?: ConversationActivity;
     directory?: IntercomDirectory;
 }
 
@@ -105,8 +108,27 @@ function conversationMirror(deps: MirrorDeps): MirrorConversation {
         messages = messages.filter((m) => !echoes.has(m.id));
         const destination = firstSeen ? await routeOf(routingRules, snapshot, messages[0]?.text ?? '') : undefined;
         await snapshots.save(key, snapshot);
-        return mirrorConversationJobs(snapshot, messages, eventId, { refreshCard: !firstSeen && changesCard(topic), destination });
+        const slaJobs = deps.activity ? await recordActivity(deps.activity, key, snapshot, messages) : [];
+        return [...mirrorConversationJobs(snapshot, messages, eventId, { refreshCard: !firstSeen && changesCard(topic), destination }), ...slaJobs];
     };
+}
+
+/**
+ * Customer messages start a wait (with its SLA check), admin replies made in Intercom end it,
+ * Fin's answers count as automation and its escalation as one; a closed conversation waits no more.
+ */
+async function recordActivity(activity: ConversationActivity, key: string, snapshot: ConversationSnapshot, messages: readonly ConversationMessage[]): Promise<NewJob[]> {
+    const jobs: NewJob[] = [];
+    for (const m of messages) {
+        // The wait is counted from when the message reached the team (a backfilled or late
+        // delivery must not raise an alarm for time nobody could act on).
+        if (m.kind === 'customer') jobs.push(...(await activity.customerWrote(key, Date.now())));
+        else if (m.kind === 'admin') await activity.humanAnswered(key);
+        else if (m.kind === 'fin' || m.kind === 'bot') await activity.aiAnswered(key);
+    }
+    if (snapshot.fin.resolutionState === 'escalated' || snapshot.fin.resolutionState === 'routed_to_team') await activity.escalated(key);
+    if (snapshot.state === 'closed') await activity.closed(key);
+    return jobs;
 }
 
 /** The conversation as Intercom has it now; the webhook's copy when Intercom no longer has it. */

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Locale } from '../../config';
 import { aiStateLine, setAiState } from '../../domain/ai-pause';
-import { aiActive, type WhatsAppContact } from '../../domain/whatsapp-contact';
+import { aiActive, whatsappThreadKey, type WhatsAppContact } from '../../domain/whatsapp-contact';
+import type { ConversationActivity } from '../../domain/conversation-activity';
 import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
 import type { Logger } from '../../lib/logger';
 import { DeliveryError } from '../../outbox/delivery-error';
@@ -37,6 +38,7 @@ export interface KommoMessageDeps {
     pauseOnHumanReply: boolean;
     autoResumeMinutes: number;
     defaultLocale: Locale;
+    activity?: ConversationActivity;
 }
 
 /** Salesperson commands typed in the WhatsApp chat (whole first word, any case). */
@@ -83,6 +85,7 @@ export function kommoMessageHandler(deps: KommoMessageDeps): JobHandler {
         const body = [t.customerWrote(m.author?.name ?? current.name ?? 'Customer'), quote(text || '…'), active || !deps.aiConfigured ? '' : t.aiPausedHint].filter(Boolean).join('\n\n');
         jobs.unshift(threads.start(current));
         jobs.push(threads.notice(current.contactId, body, `kommo-msg:${eventId}`), threads.refresh(current, `card:kommo:${current.contactId}:${eventId}`));
+        if (deps.activity) jobs.push(...(await deps.activity.customerWrote(whatsappThreadKey(current.contactId), Date.now())));
         if (active && deps.aiConfigured && m.text.trim()) {
             jobs.push(n8nForwardJob({ messageId: m.id, contactId: current.contactId, leadId: current.leadId, talkId: m.talk_id ?? null, chatId: m.chat_id ?? null, text: m.text.trim(), sentAt: (m.created_at ?? Date.now() / 1000) * 1000 }));
         }
@@ -95,6 +98,7 @@ export function kommoMessageHandler(deps: KommoMessageDeps): JobHandler {
         const command = CHAT_COMMANDS[(m.text.trim().split(/\s+/)[0] ?? '').toLowerCase()];
         if (command) return chatCommand(command, by, eventId, contact);
         await contacts.markHuman(contact.contactId);
+        await deps.activity?.humanAnswered(whatsappThreadKey(contact.contactId));
         const jobs: NewJob[] = [threads.start(contact), threads.notice(contact.contactId, `${t.human(by)}\n\n${displayText(m) || '…'}`, `kommo-msg:${eventId}`)];
         if (deps.pauseOnHumanReply) jobs.push(...(await setAiState(contacts, threads, contact.contactId, { paused: true, by, via: 'whatsapp' })).jobs);
         return jobs;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
+import type { ConversationActivity } from '../../domain/conversation-activity';
+import { whatsappThreadKey } from '../../domain/whatsapp-contact';
 import { DeliveryError } from '../../outbox/delivery-error';
 import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
 import type { NewJob } from '../../outbox/job-store';
@@ -16,7 +18,9 @@ const sendPayload = z.object({
     leadId: z.string().nullable(),
     text: z.string().min(1),
     /** Posted in the Teams thread once Kommo accepted the send ("🤖 AI: …", "✓ Sent …"). */
-    mirror: z.string().optional()
+    mirror: z.string().optional(),
+    /** Who wrote it: a salesperson (ends the customer's wait) or the AI. */
+    author: z.enum(['human', 'ai']).optional()
 });
 const notePayload = z.object({ contactId: z.string().min(1), leadId: z.string().nullable(), text: z.string().min(1), ack: z.string().optional() });
 
@@ -40,6 +44,7 @@ export interface KommoSendDeps {
     sentParts: SentPartsRepo;
     threads: WhatsAppThreads;
     salesbot?: { botId: string; fieldId: string };
+    activity?: ConversationActivity;
 }
 
 const bucket = [{ key: 'kommo', limits: KOMMO_JOB_LIMITS }];
@@ -72,6 +77,8 @@ export function kommoSendHandlers(deps: KommoSendDeps): JobHandler[] {
                 // Remembered first: the webhook of this very message may arrive before Kommo answers.
                 await rememberSentText(sentParts, p.contactId, p.text);
                 await client.sendViaSalesbot(leadId, p.text, deps.salesbot);
+                if (p.author === 'human') await deps.activity?.humanAnswered(whatsappThreadKey(p.contactId));
+                if (p.author === 'ai') await deps.activity?.aiAnswered(whatsappThreadKey(p.contactId));
                 if (p.mirror) await context.enqueue([threads.notice(p.contactId, p.mirror, `sent:${context.jobId}`)]);
             },
             onDead: (p, reason) => [threads.notice(p.contactId, t.notSent(cleanReason(reason)))]

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { setAiState } from '../../domain/ai-pause';
+import type { ConversationActivity } from '../../domain/conversation-activity';
 import { aiActive, whatsappThreadKey } from '../../domain/whatsapp-contact';
 import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
 import type { Logger } from '../../lib/logger';
@@ -33,6 +34,7 @@ export interface AiReplyDeps {
     kommo?: KommoClient;
     autoResumeMinutes: number;
     logger: Logger;
+    activity?: ConversationActivity;
 }
 
 /**
@@ -54,12 +56,13 @@ export function aiReplyHandler(deps: AiReplyDeps): JobHandler {
             const jobs: NewJob[] = [threads.start(contact)];
             const active = aiActive(contact, Date.now(), deps.autoResumeMinutes);
             if (active) {
-                jobs.push(kommoSendJob({ contactId: p.contactId, leadId: p.leadId ?? contact.leadId, text: p.text, mirror: `${t.ai}\n\n${p.text}` }, `ai-send:${p.replyId}`));
+                jobs.push(kommoSendJob({ contactId: p.contactId, leadId: p.leadId ?? contact.leadId, text: p.text, mirror: `${t.ai}\n\n${p.text}`, author: 'ai' }, `ai-send:${p.replyId}`));
             } else {
                 jobs.push(threads.notice(p.contactId, `${t.aiWithheld}\n\n${quoted}`, `withheld:${p.replyId}`));
             }
             if (p.shouldHandoff && active) {
                 const paused = await setAiState(contacts, threads, p.contactId, { paused: true, by: 'AI', via: 'handoff' });
+                await deps.activity?.escalated(whatsappThreadKey(p.contactId));
                 jobs.push(...paused.jobs, threads.post(p.contactId, await handoffAlert(deps, paused.contact.leadId), `handoff:${p.replyId}`));
             }
             await context.enqueue(jobs);

@@ -5,6 +5,7 @@ import { threads } from './003-threads';
 import { conversationWork } from './004-conversation-work';
 import { whatsapp } from './005-whatsapp';
 import { leads } from './006-leads';
+import { operations } from './007-operations';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -17,7 +18,8 @@ const ordered: Array<[string, DialectMigration]> = [
     ['003-threads', threads],
     ['004-conversation-work', conversationWork],
     ['005-whatsapp', whatsapp],
-    ['006-leads', leads]
+    ['006-leads', leads],
+    ['007-operations', operations]
 ];
 
 /** Serves the migrations compiled into the app, so no migration files are read at run time. */

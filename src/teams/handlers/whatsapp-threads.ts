@@ -111,7 +111,7 @@ export function registerWhatsAppThreads(app: Application<TurnState>, deps: Whats
                 if (!deps.canSend) return void (await context.sendActivity(t.kommoNotConnected));
                 const agent = await agentOf(context, deps.people);
                 const contact = await deps.contacts.get(contactId);
-                const jobs: NewJob[] = [kommoSendJob({ contactId, leadId: contact?.leadId ?? null, text: `${parsed.text}\n\n${t.signature(agent.name)}`, mirror: t.sentToCustomer(agent.name) }, `teams-send:${context.activity.id}`)];
+                const jobs: NewJob[] = [kommoSendJob({ contactId, leadId: contact?.leadId ?? null, text: `${parsed.text}\n\n${t.signature(agent.name)}`, mirror: t.sentToCustomer(agent.name), author: 'human' }, `teams-send:${context.activity.id}`)];
                 await deps.contacts.markHuman(contactId);
                 if (deps.pauseOnHumanReply) jobs.push(...(await setAiState(deps.contacts, deps.view, contactId, { paused: true, by: agent.name, via: 'teams' })).jobs);
                 await deps.enqueue(jobs);

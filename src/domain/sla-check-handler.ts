@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { defineJobHandler, type JobHandler } from '../outbox/job-handler';
+import type { NewJob } from '../outbox/job-store';
+import type { ChannelBindingsRepo } from '../store/channel-bindings-repo';
+import type { TeamsPeopleRepo } from '../store/teams-people-repo';
+import type { ThreadActivityRepo } from '../store/thread-activity-repo';
+import type { ThreadsRepo } from '../store/threads-repo';
+import type { TeamsRepo } from '../store/teams-repo';
+import { replyJob, startThreadJob } from '../teams/jobs/teams-send-jobs';
+import type { SlaTexts } from '../teams/sla-texts';
+import { SLA_JOB, slaCheckJob, type SlaPolicy } from './sla';
+
+export interface SlaCheckDeps {
+    policy: SlaPolicy;
+    activity: ThreadActivityRepo;
+    people: TeamsPeopleRepo;
+    bindings: ChannelBindingsRepo;
+    threads: ThreadsRepo;
+    teams: TeamsRepo;
+    texts: SlaTexts;
+    /** Who should answer a thread (the conversation's assignee, the lead's responsible user), if known. */
+    assigneeOf: (threadKey: string) => Promise<{ name: string | null; email: string | null } | undefined>;
+    /** A name for the customer of a thread, for the escalation post. */
+    customerOf: (threadKey: string) => Promise<string>;
+}
+
+/**
+ * `sla.first_response`: when a wait reaches the target, a reminder in the thread @mentions the
+ * assignee (when their email is a Teams user Deskbridge knows) or asks who takes it; one target
+ * later, if the customer still waits, a post in the channel bound to `escalations`. One reminder
+ * per wait and round: a human answer ends the wait and the checks do nothing.
+ */
+export function slaCheckHandler(deps: SlaCheckDeps): JobHandler {
+    const t = deps.texts;
+    return defineJobHandler({
+        kind: SLA_JOB,
+        peer: 'deskbridge',
+        payload: z.object({ threadKey: z.string().min(1), since: z.number(), round: z.union([z.literal(1), z.literal(2)]) }),
+        async run(p, context) {
+            const activity = await deps.activity.get(p.threadKey);
+            if (!activity || activity.waitingSince !== p.since) return;
+            const minutes = Math.round((Date.now() - p.since) / 60000);
+            const jobs: NewJob[] = [];
+            if (p.round === 1) {
+                const assignee = await deps.assigneeOf(p.threadKey).catch(() => undefined);
+                const person = assignee?.email ? await deps.people.byEmail(assignee.email) : undefined;
+                if (person) {
+                    const mention = `<at>${person.name ?? assignee?.name ?? 'you'}</at>`;
+                    jobs.push(replyJob(p.threadKey, { text: t.reminder(minutes, mention), textFormat: 'markdown', entities: [{ type: 'mention', text: mention, mentioned: { id: person.userId, name: person.name ?? assignee?.name ?? 'you' } } as { type: string }] }, `sla-reminder:${p.threadKey}:${p.since}`));
+                } else {
+                    jobs.push(replyJob(p.threadKey, { text: t.reminder(minutes, assignee?.name ?? null), textFormat: 'markdown' }, `sla-reminder:${p.threadKey}:${p.since}`));
+                }
+                jobs.push(slaCheckJob(deps.policy, p.threadKey, p.since, 2, Date.now()));
+            } else if (await deps.bindings.get('escalations')) {
+                const thread = await deps.threads.get(p.threadKey);
+                const channel = thread ? ((await deps.teams.getChannel(thread.channelId))?.name ?? thread.channelId) : p.threadKey;
+                jobs.push(startThreadJob({ threadKey: `escalation:${p.threadKey}:${p.since}`, stream: 'escalations', activity: { text: t.escalation(minutes, await deps.customerOf(p.threadKey), channel), textFormat: 'markdown' } }, `sla-escalation:${p.threadKey}:${p.since}`));
+            } else {
+                jobs.push(replyJob(p.threadKey, { text: t.secondReminder(minutes), textFormat: 'markdown' }, `sla-second:${p.threadKey}:${p.since}`));
+            }
+            await context.enqueue(jobs);
+        }
+    });
+}

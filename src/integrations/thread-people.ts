@@ -1,0 +1,39 @@
+import { asSnapshot } from '../domain/conversation';
+import type { Repositories } from '../store/index';
+import type { IntercomDirectory } from './intercom/directory';
+import type { KommoClient } from './kommo/client';
+
+/**
+ * Who is behind a customer thread, across systems: its assignee (Intercom admin assigned to the
+ * conversation, or the Kommo lead's responsible user) with their email, and the customer's name.
+ */
+export function threadPeople(deps: { repos: Repositories; intercom?: IntercomDirectory; kommo?: KommoClient }) {
+    const { repos } = deps;
+    const split = (key: string) => ({ source: key.slice(0, key.indexOf(':')), id: key.slice(key.indexOf(':') + 1) });
+    return {
+        async assigneeOf(threadKey: string): Promise<{ name: string | null; email: string | null } | undefined> {
+            const { source, id } = split(threadKey);
+            if (source === 'intercom') {
+                const adminId = asSnapshot(await repos.snapshots.get(threadKey))?.adminAssigneeId;
+                const admin = adminId && deps.intercom ? await deps.intercom.adminById(adminId) : undefined;
+                return admin ? { name: admin.name, email: admin.email } : undefined;
+            }
+            if (source === 'kommo' && deps.kommo) {
+                const leadId = (await repos.contacts.get(id))?.leadId;
+                const responsible = leadId ? (await deps.kommo.getLead(leadId)).responsibleUserId : null;
+                const user = responsible ? await deps.kommo.getUser(responsible) : undefined;
+                return user ? { name: user.name, email: user.email } : undefined;
+            }
+            return undefined;
+        },
+        async customerOf(threadKey: string): Promise<string> {
+            const { source, id } = split(threadKey);
+            if (source === 'intercom') {
+                const c = asSnapshot(await repos.snapshots.get(threadKey))?.customer;
+                return c?.name ?? c?.email ?? `Intercom conversation ${id}`;
+            }
+            if (source === 'kommo') return (await repos.contacts.get(id))?.name ?? `WhatsApp contact ${id}`;
+            return threadKey;
+        }
+    };
+}

@@ -1,0 +1,52 @@
+import type { Config } from './config';
+import { parseBusinessHours } from './domain/business-hours';
+import { ConversationActivity } from './domain/conversation-activity';
+import type { LeadThreads } from './domain/lead-threads';
+import { restoreCardHandler } from './domain/restore-card-job';
+import { slaCheckHandler } from './domain/sla-check-handler';
+import type { WhatsAppThreads } from './domain/whatsapp-jobs';
+import { intercomActHandler } from './integrations/intercom/act-job';
+import { IntercomClient } from './integrations/intercom/client';
+import { IntercomDirectory } from './integrations/intercom/directory';
+import { mirrorEventHandler } from './integrations/intercom/mirror-job';
+import { intercomSyncHandler } from './integrations/intercom/sync-job';
+import { KommoClient } from './integrations/kommo/client';
+import { registerLeadJobs } from './integrations/leads/register-lead-jobs';
+import { threadPeople } from './integrations/thread-people';
+import { registerWhatsAppJobs } from './integrations/whatsapp-jobs';
+import type { Logger } from './lib/logger';
+import type { Outbox } from './outbox/index';
+import type { Repositories } from './store/index';
+import type { TeamsBot } from './teams/app';
+import { teamsJobHandlers } from './teams/jobs/teams-send-jobs';
+import { slaTexts } from './teams/sla-texts';
+
+/**
+ * Registers every job handler with the outbox, each with the clients its configuration allows:
+ * Teams sends, the Intercom mirror and agent actions, the WhatsApp flow, leads, SLA checks.
+ */
+export function registerJobs(outbox: Outbox, deps: { config: Config; repos: Repositories; logger: Logger; bot: TeamsBot; whatsapp: WhatsAppThreads; leads: LeadThreads }): void {
+    const { config, repos, logger } = deps;
+    const db = repos.db.kysely;
+    const intercom = config.INTERCOM_ACCESS_TOKEN ? new IntercomClient({ baseUrl: config.INTERCOM_API_BASE_URL!, accessToken: config.INTERCOM_ACCESS_TOKEN, version: config.INTERCOM_API_VERSION }) : undefined;
+    const directory = intercom ? new IntercomDirectory(intercom, logger) : undefined;
+    const kommo = config.KOMMO_ACCESS_TOKEN && config.KOMMO_BASE_URL ? new KommoClient({ baseUrl: config.KOMMO_BASE_URL, accessToken: config.KOMMO_ACCESS_TOKEN }) : undefined;
+    const policy = { minutes: config.SLA_FIRST_RESPONSE_MINUTES, hours: parseBusinessHours(config.SLA_BUSINESS_HOURS, config.SLA_TIMEZONE) };
+    const activity = new ConversationActivity(repos.activity, policy);
+    const people = threadPeople({ repos, intercom: directory, kommo });
+
+    outbox.handlers.register(
+        ...teamsJobHandlers({ messenger: deps.bot.messenger, threads: repos.threads, bindings: repos.bindings, teams: repos.teams }),
+        restoreCardHandler(repos.snapshots),
+        mirrorEventHandler({ db, snapshots: repos.snapshots, sentParts: repos.sentParts, routingRules: repos.routingRules, client: intercom, directory, activity }),
+        slaCheckHandler({ policy, activity: repos.activity, people: repos.people, bindings: repos.bindings, threads: repos.threads, teams: repos.teams, texts: slaTexts(undefined, config.DEFAULT_LOCALE), ...people })
+    );
+    if (intercom && directory) {
+        outbox.handlers.register(
+            intercomActHandler({ client: intercom, directory, snapshots: repos.snapshots, sentParts: repos.sentParts, defaultAdminId: config.INTERCOM_DEFAULT_ADMIN_ID, defaultLocale: config.DEFAULT_LOCALE, activity }),
+            intercomSyncHandler(db, intercom)
+        );
+    }
+    registerWhatsAppJobs(outbox, { config, repos, logger, db, threads: deps.whatsapp, kommo, activity });
+    registerLeadJobs(outbox, { config, repos, logger, threads: deps.leads, kommo });
+}
