@@ -22,6 +22,8 @@ import { leadTexts } from './teams/lead-texts';
 import { registerLeadsIntake } from './http/leads-intake';
 import { registerLeadWebhooks } from './http/lead-webhooks';
 import { registerJobs } from './jobs';
+import { registerAdminStatus } from './http/admin-status';
+import { loadAdminStatus } from './domain/admin-status';
 
 /** A running Deskbridge: what tests and the entry point need to reach and to stop it. */
 export interface RunningApp {
@@ -54,7 +56,16 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const outbox = createOutbox({ config, db, registry: metrics.registry, logger });
     const whatsapp = new WhatsAppThreads(whatsappTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL);
     const leadThreads = new LeadThreads(leadTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL);
-    const bot = createTeamsBot({ config, repos, logger, wakeOutbox: () => outbox.worker.notify(), enqueue: (jobs) => outbox.enqueue(jobs), whatsapp, leads: leadThreads });
+    const bot = createTeamsBot({
+        config,
+        repos,
+        logger,
+        wakeOutbox: () => outbox.worker.notify(),
+        enqueue: (jobs) => outbox.enqueue(jobs),
+        whatsapp,
+        leads: leadThreads,
+        adminStatus: () => loadAdminStatus({ config, repos, health: (p) => outbox.health.view(p), circuit: (p) => outbox.breakers.state(p) })
+    });
     registerJobs(outbox, { config, repos, logger, bot, whatsapp, leads: leadThreads });
 
     let shuttingDown = false;
@@ -74,6 +85,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
             (s) => registerN8nReplies(s, { callbackToken: config.N8N_CALLBACK_TOKEN, outbox, logger }),
             (s) => registerLeadsIntake(s, { apiKey: config.LEADS_API_KEY, outbox, logger }),
             (s) => registerLeadWebhooks(s, { meta: { verifyToken: config.META_VERIFY_TOKEN, appSecret: config.META_APP_SECRET }, rdStationSecret: config.RDSTATION_WEBHOOK_SECRET, outbox, logger }),
+            (s) => registerAdminStatus(s, { config, repos, outbox, logger }),
             (s) => registerBotControl(s, { adminApiKey: config.ADMIN_API_KEY, contacts: repos.contacts, threads: whatsapp, outbox, logger }),
             (s) => registerDeadLetterRoutes(s, { db: db.kysely, adminApiKey: config.ADMIN_API_KEY, logger, onReplay: () => outbox.worker.notify() })
         ]

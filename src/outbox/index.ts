@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Logger } from '../lib/logger';
 import type { Db } from '../store/database';
 import { CircuitBreakers } from './circuit-breakers';
+import { PeerHealth } from './peer-health';
 import type { Delivery, IngestResult } from './ingest';
 import { IngestBatcher } from './ingest-batcher';
 import { JobHandlers } from './job-handler';
@@ -17,6 +18,8 @@ export interface Outbox {
     readonly worker: OutboxWorker;
     readonly breakers: CircuitBreakers;
     readonly limiter: RateLimiter;
+    /** Call outcomes per peer, as this process saw them. */
+    readonly health: PeerHealth;
     /** Stores a webhook delivery and its jobs in one transaction (dedupe by event id). */
     ingest(delivery: Delivery, jobs: readonly NewJob[]): Promise<IngestResult>;
     /** Queues jobs outside a delivery (Teams actions, scheduled follow-ups). */
@@ -41,7 +44,9 @@ export function createOutbox(deps: { config: Config; db: Db; registry: Registry;
     // instances: they share the count in the database.
     const limiter = db.dialect === 'postgres' ? new PostgresRateLimiter(db.kysely) : new MemoryRateLimiter();
     const handlers = new JobHandlers();
+    const health = new PeerHealth();
     const worker = new OutboxWorker({
+        health,
         db: db.kysely,
         dialect: db.dialect,
         handlers,
@@ -63,6 +68,7 @@ export function createOutbox(deps: { config: Config; db: Db; registry: Registry;
         worker,
         breakers,
         limiter,
+        health,
         async ingest(delivery, jobs) {
             const result = await batcher.submit(delivery, withDefaults(jobs));
             if (result.stored) worker.notify();

@@ -9,6 +9,7 @@ import { classifyError } from './delivery-error';
 import type { JobHandlers } from './job-handler';
 import { claimJobs, enqueueJobs, markDead, markDone, reschedule, type Job, type NewJob } from './job-store';
 import type { OutboxMetrics } from './outbox-metrics';
+import type { PeerHealth } from './peer-health';
 import type { RateLimiter, Reservation } from './rate-limits';
 
 export interface WorkerOptions {
@@ -19,6 +20,8 @@ export interface WorkerOptions {
     breakers: CircuitBreakers;
     logger: Logger;
     metrics?: OutboxMetrics;
+    /** Records each call's outcome per peer (for the status view). */
+    health?: PeerHealth;
     /** Jobs run at once by this process. */
     concurrency?: number;
     /** How long a claimed job is ours; a crashed worker's jobs are reclaimed after it. */
@@ -46,7 +49,7 @@ export class OutboxWorker {
     private readonly inFlight = new Set<Promise<void>>();
     private wake?: () => void;
     private wakeRequested = false;
-    private readonly o: Required<Omit<WorkerOptions, 'metrics'>> & { metrics?: OutboxMetrics };
+    private readonly o: Required<Omit<WorkerOptions, 'metrics' | 'health'>> & { metrics?: OutboxMetrics; health?: PeerHealth };
 
     constructor(options: WorkerOptions) {
         this.o = {
@@ -172,6 +175,7 @@ export class OutboxWorker {
                 );
             await markDone(db, job, this.workerId);
             metrics?.processed.inc({ kind: job.kind, outcome: 'done' });
+            this.o.health?.record(handler.peer, true);
         } catch (err) {
             await this.failed(job, err, log).catch((storeErr: unknown) => {
                 // The job stays leased and is reclaimed when the lease expires.
@@ -198,6 +202,7 @@ export class OutboxWorker {
             return;
         }
         const error = classifyError(err, handlerPeer);
+        this.o.health?.record(handlerPeer, false, error.message);
         if (error.status === 429) metrics?.throttled.inc({ peer: handlerPeer });
         if (!error.retryable) {
             await this.dead(job, `permanent: ${error.message}`, log);

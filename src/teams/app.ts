@@ -15,6 +15,7 @@ import type { WhatsAppThreads } from '../domain/whatsapp-jobs';
 import { registerWhatsAppThreads } from './handlers/whatsapp-threads';
 import { registerLeadCardActions } from './handlers/lead-card-actions';
 import type { LeadThreads } from '../domain/lead-threads';
+import type { AdminStatus } from '../domain/admin-status';
 import { registerDeadLetterActions, replayFromTeams } from './handlers/dead-letter-actions';
 import { registerInstallationHandlers } from './handlers/installation';
 import { resolveLocale, textsFor, type Texts } from './i18n';
@@ -41,6 +42,8 @@ export interface TeamsBotDeps {
     whatsapp: WhatsAppThreads;
     /** The hot leads' card threads. */
     leads: LeadThreads;
+    /** The full status for admins (integrations, paused contacts, today's figures). */
+    adminStatus?: () => Promise<AdminStatus>;
 }
 
 /**
@@ -143,6 +146,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         textsFor: texts,
         adminPolicy,
         replay: (context, which) => replayFromTeams(context, which, deadLetterDeps),
+        adminStatus: deps.adminStatus,
         intercomAdmin: { routingRules: repos.routingRules, teams: repos.teams, adminPolicy, logger, defaultLocale: config.DEFAULT_LOCALE, enqueue: deps.enqueue, intercomConnected }
     });
 

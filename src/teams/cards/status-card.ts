@@ -1,3 +1,4 @@
+import type { AdminStatus } from '../../domain/admin-status';
 import type { ChannelBinding } from '../../store/channel-bindings-repo';
 import { STREAMS } from '../../store/channel-bindings-repo';
 import type { Texts } from '../i18n';
@@ -13,6 +14,8 @@ export interface StatusView {
     bindings: ChannelBinding[];
     outbox: { pending: number; running: number; dead: number; oldestPendingAgeMs: number };
     deadLetters: DeadLetterLine[];
+    /** What admins see besides: integrations, paused contacts, today's figures. */
+    admin?: AdminStatus;
 }
 
 /** The verb of the "replay dead letters" button (Action.Execute, with an Action.Submit fallback). */
@@ -45,5 +48,43 @@ export function statusCard(t: Texts, view: StatusView): AdaptiveCard {
         const data = { verb: REPLAY_VERB, which: 'all' };
         actions.push({ type: 'Action.Execute', title: t.statusReplayAll, verb: REPLAY_VERB, data, fallback: { type: 'Action.Submit', title: t.statusReplayAll, data } });
     }
+    if (view.admin) body.push(...adminSections(view.admin, actions));
     return adaptiveCard(body, actions);
+}
+
+const ago = (isoTime: string | null, now: number) => (isoTime ? `${age(now - Date.parse(isoTime))} ago` : 'never');
+const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+
+/** Integrations, paused WhatsApp contacts (with resume buttons) and today's figures, for admins. */
+function adminSections(a: AdminStatus, actions: CardAction[]) {
+    const now = Date.parse(a.generatedAt);
+    const sections = [
+        subheading('Integrations'),
+        facts(
+            a.integrations.map((i) => [
+                i.name,
+                i.configured
+                    ? `webhook ${ago(i.lastWebhookAt, now)} · last call ok ${ago(i.lastSuccessAt, now)}${i.lastFailureAt ? `, failed ${ago(i.lastFailureAt, now)}` : ''} · errors ${percent(i.errorRateLastHour)} of ${i.callsLastHour} · circuit ${i.circuit}`
+                    : 'not configured'
+            ])
+        ),
+        subheading('Today'),
+        facts([
+            ['Conversations opened', String(a.today.conversationsOpened)],
+            ['First response (median / p90)', a.today.firstResponseMinutes.median === null ? '—' : `${a.today.firstResponseMinutes.median} / ${a.today.firstResponseMinutes.p90} min`],
+            ['Automation rate', percent(a.today.automationRate)],
+            ['Escalation rate', percent(a.today.escalationRate)],
+            ['Leads (hot / warm / cold)', `${a.today.leads.byTemperature.QUENTE ?? 0} / ${a.today.leads.byTemperature.MORNO ?? 0} / ${a.today.leads.byTemperature.FRIO ?? 0}`],
+            ['Median time to claim', a.today.leads.medianMinutesToClaim === null ? '—' : `${a.today.leads.medianMinutesToClaim} min`]
+        ])
+    ];
+    if (a.pausedContacts.length > 0) {
+        sections.push(subheading('AI paused for'));
+        for (const c of a.pausedContacts.slice(0, 5)) {
+            sections.push(paragraph(`${c.name ?? c.contactId} · by ${c.by ?? '?'} (${c.via ?? '?'}) · ${ago(c.since, now)}`, { size: 'Small' }));
+            const data = { verb: 'resume_ai', contactId: c.contactId };
+            actions.push({ type: 'Action.Execute', title: `Resume AI: ${(c.name ?? c.contactId).slice(0, 20)}`, verb: 'resume_ai', data, fallback: { type: 'Action.Submit', title: 'Resume AI', data } });
+        }
+    }
+    return sections;
 }

@@ -2,6 +2,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Logger } from '../../lib/logger';
 import type { Repositories } from '../../store/index';
+import type { AdminStatus } from '../../domain/admin-status';
 import { isStream } from '../../store/channel-bindings-repo';
 import { whereOf } from '../activity-context';
 import { isAdmin, type AdminPolicy } from '../admin-check';
@@ -24,6 +25,8 @@ export interface ChannelCommandDeps {
     /** Replays dead letters (`all` or an id) for the sender, returning the answer. */
     replay: (context: TurnContext, which: string) => Promise<string>;
     intercomAdmin: IntercomAdminCommandDeps;
+    /** The full status, for admins. */
+    adminStatus?: () => Promise<AdminStatus>;
 }
 
 /** The words of `@Deskbridge <command>`; in a conversation thread anything else goes to the customer. */
@@ -50,7 +53,10 @@ export function registerChannelCommands(app: Application<TurnState>, deps: Chann
         hilfe: async (context, parsed, t) => commands.help!(context, parsed, t),
         setup: (context, parsed, t) => setup(context, parsed, t, deps),
         status: async (context, _parsed, t) => {
-            await context.sendActivity({ attachments: [cardAttachment(statusCard(t, await loadStatusView(deps.repos)))] });
+            // Admins see everything (integrations, paused contacts, figures); others a summary.
+            const view = await loadStatusView(deps.repos);
+            if (deps.adminStatus && (await isAdmin(context, deps.adminPolicy))) view.admin = await deps.adminStatus();
+            await context.sendActivity({ attachments: [cardAttachment(statusCard(t, view))] });
         },
         replay: async (context, parsed, t) => {
             const which = (parsed.args[0] ?? '').toLowerCase();
