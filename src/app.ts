@@ -22,6 +22,7 @@ import { leadTexts } from './teams/lead-texts';
 import { registerLeadsIntake } from './http/leads-intake';
 import { registerLeadWebhooks } from './http/lead-webhooks';
 import { registerJobs } from './jobs';
+import { createClients } from './integrations/clients';
 import { registerAdminStatus } from './http/admin-status';
 import { loadAdminStatus } from './domain/admin-status';
 
@@ -56,7 +57,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const outbox = createOutbox({ config, db, registry: metrics.registry, logger });
     const whatsapp = new WhatsAppThreads(whatsappTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL);
     const leadThreads = new LeadThreads(leadTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL);
+    const clients = createClients(config, logger);
     const bot = createTeamsBot({
+        clients,
         config,
         repos,
         logger,
@@ -66,7 +69,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         leads: leadThreads,
         adminStatus: () => loadAdminStatus({ config, repos, health: (p) => outbox.health.view(p), circuit: (p) => outbox.breakers.state(p) })
     });
-    registerJobs(outbox, { config, repos, logger, bot, whatsapp, leads: leadThreads });
+    registerJobs(outbox, { config, repos, logger, bot, whatsapp, leads: leadThreads, clients });
 
     let shuttingDown = false;
     let inFlight = 0;

@@ -6,11 +6,9 @@ import { restoreCardHandler } from './domain/restore-card-job';
 import { slaCheckHandler } from './domain/sla-check-handler';
 import type { WhatsAppThreads } from './domain/whatsapp-jobs';
 import { intercomActHandler } from './integrations/intercom/act-job';
-import { IntercomClient } from './integrations/intercom/client';
-import { IntercomDirectory } from './integrations/intercom/directory';
 import { mirrorEventHandler } from './integrations/intercom/mirror-job';
 import { intercomSyncHandler } from './integrations/intercom/sync-job';
-import { KommoClient } from './integrations/kommo/client';
+import type { Clients } from './integrations/clients';
 import { registerLeadJobs } from './integrations/leads/register-lead-jobs';
 import { threadPeople } from './integrations/thread-people';
 import { registerWhatsAppJobs } from './integrations/whatsapp-jobs';
@@ -25,12 +23,10 @@ import { slaTexts } from './teams/sla-texts';
  * Registers every job handler with the outbox, each with the clients its configuration allows:
  * Teams sends, the Intercom mirror and agent actions, the WhatsApp flow, leads, SLA checks.
  */
-export function registerJobs(outbox: Outbox, deps: { config: Config; repos: Repositories; logger: Logger; bot: TeamsBot; whatsapp: WhatsAppThreads; leads: LeadThreads }): void {
+export function registerJobs(outbox: Outbox, deps: { config: Config; repos: Repositories; logger: Logger; bot: TeamsBot; whatsapp: WhatsAppThreads; leads: LeadThreads; clients: Clients }): void {
     const { config, repos, logger } = deps;
     const db = repos.db.kysely;
-    const intercom = config.INTERCOM_ACCESS_TOKEN ? new IntercomClient({ baseUrl: config.INTERCOM_API_BASE_URL!, accessToken: config.INTERCOM_ACCESS_TOKEN, version: config.INTERCOM_API_VERSION }) : undefined;
-    const directory = intercom ? new IntercomDirectory(intercom, logger) : undefined;
-    const kommo = config.KOMMO_ACCESS_TOKEN && config.KOMMO_BASE_URL ? new KommoClient({ baseUrl: config.KOMMO_BASE_URL, accessToken: config.KOMMO_ACCESS_TOKEN }) : undefined;
+    const { intercom, directory, kommo } = deps.clients;
     const policy = { minutes: config.SLA_FIRST_RESPONSE_MINUTES, hours: parseBusinessHours(config.SLA_BUSINESS_HOURS, config.SLA_TIMEZONE) };
     const activity = new ConversationActivity(repos.activity, policy);
     const people = threadPeople({ repos, intercom: directory, kommo });

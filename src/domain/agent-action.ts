@@ -22,6 +22,9 @@ export interface Agent {
     locale?: string;
     /** IANA time zone of the agent's Teams client (`localTimezone`). */
     timeZone?: string;
+    /** An admin's override of the email match (`@Deskbridge link`). */
+    intercomAdminId?: string | null;
+    kommoUserId?: string | null;
 }
 
 /** The job that performs an agent's action in the conversation's own system. */

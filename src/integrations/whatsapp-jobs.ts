@@ -35,7 +35,7 @@ export function registerWhatsAppJobs(outbox: Outbox, deps: { config: Config; rep
             defaultLocale: config.DEFAULT_LOCALE,
             activity
         }),
-        aiReplyHandler({ contacts: repos.contacts, threads, people: repos.people, kommo, autoResumeMinutes, logger, activity })
+        aiReplyHandler({ contacts: repos.contacts, threads, people: repos.people, kommo, autoResumeMinutes, logger, activity, identities: repos.identities })
     );
     const salesbot = config.KOMMO_SALESBOT_ID && config.KOMMO_REPLY_FIELD_ID ? { botId: config.KOMMO_SALESBOT_ID, fieldId: config.KOMMO_REPLY_FIELD_ID } : undefined;
     outbox.handlers.register(...kommoSendHandlers({ client: kommo, contacts: repos.contacts, sentParts: repos.sentParts, threads, salesbot, activity }));

@@ -11,6 +11,7 @@ import { WhatsAppContactsRepo } from './whatsapp-contacts-repo';
 import { TeamsPeopleRepo } from './teams-people-repo';
 import { LeadsRepo } from './leads-repo';
 import { ThreadActivityRepo } from './thread-activity-repo';
+import { IdentityLinksRepo } from './identity-links-repo';
 
 /** Every repository over one database, built once in the composition root. */
 export interface Repositories {
@@ -27,6 +28,7 @@ export interface Repositories {
     readonly people: TeamsPeopleRepo;
     readonly leads: LeadsRepo;
     readonly activity: ThreadActivityRepo;
+    readonly identities: IdentityLinksRepo;
 }
 
 /** Builds the repositories over an open, migrated database. */
@@ -44,6 +46,7 @@ export function createRepositories(db: Db): Repositories {
         contacts: new WhatsAppContactsRepo(db.kysely),
         people: new TeamsPeopleRepo(db.kysely),
         leads: new LeadsRepo(db.kysely),
-        activity: new ThreadActivityRepo(db.kysely)
+        activity: new ThreadActivityRepo(db.kysely),
+        identities: new IdentityLinksRepo(db.kysely)
     };
 }

@@ -1,13 +1,14 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Agent } from '../domain/agent-action';
 import type { TeamsPeopleRepo } from '../store/teams-people-repo';
+import type { IdentityLinksRepo } from '../store/identity-links-repo';
 
 /**
  * The Teams user behind an activity, with the email the Teams roster knows (used to find their
  * Intercom teammate or Kommo user), their language and time zone. Without a roster entry the
  * email is null and the action's job says so to the agent.
  */
-export async function agentOf(context: TurnContext, people?: TeamsPeopleRepo): Promise<Agent> {
+export async function agentOf(context: TurnContext, people?: TeamsPeopleRepo, identities?: IdentityLinksRepo): Promise<Agent> {
     const from = context.activity.from;
     let name = from?.name;
     let email: string | null = null;
@@ -20,7 +21,10 @@ export async function agentOf(context: TurnContext, people?: TeamsPeopleRepo): P
     }
     // Remembered so that a CRM user with the same email can be @mentioned later (handoffs).
     if (people && from?.id && email) await people.remember({ userId: from.id, aadObjectId: from.aadObjectId ?? null, name: name ?? null, email });
+    const link = identities && from?.id ? await identities.get(from.id) : undefined;
     return {
+        intercomAdminId: link?.intercomAdminId ?? null,
+        kommoUserId: link?.kommoUserId ?? null,
         id: from?.aadObjectId ?? from?.id ?? 'unknown',
         name: name || 'Teams user',
         email: email ? email.toLowerCase() : null,

@@ -16,6 +16,7 @@ import { registerWhatsAppThreads } from './handlers/whatsapp-threads';
 import { registerLeadCardActions } from './handlers/lead-card-actions';
 import type { LeadThreads } from '../domain/lead-threads';
 import type { AdminStatus } from '../domain/admin-status';
+import type { Clients } from '../integrations/clients';
 import { registerDeadLetterActions, replayFromTeams } from './handlers/dead-letter-actions';
 import { registerInstallationHandlers } from './handlers/installation';
 import { resolveLocale, textsFor, type Texts } from './i18n';
@@ -44,6 +45,8 @@ export interface TeamsBotDeps {
     leads: LeadThreads;
     /** The full status for admins (integrations, paused contacts, today's figures). */
     adminStatus?: () => Promise<AdminStatus>;
+    /** Vendor clients, to tell a user who they are in Intercom and Kommo. */
+    clients?: Clients;
 }
 
 /**
@@ -120,6 +123,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         enqueue: deps.enqueue,
         connected: (source: string) => source === 'intercom' && intercomConnected,
         people: repos.people,
+        identities: repos.identities,
         logger,
         defaultLocale: config.DEFAULT_LOCALE
     };
@@ -147,6 +151,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         adminPolicy,
         replay: (context, which) => replayFromTeams(context, which, deadLetterDeps),
         adminStatus: deps.adminStatus,
+        clients: deps.clients,
         intercomAdmin: { routingRules: repos.routingRules, teams: repos.teams, adminPolicy, logger, defaultLocale: config.DEFAULT_LOCALE, enqueue: deps.enqueue, intercomConnected }
     });
 

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { agentActionJob, type Agent, type AgentAction } from '../domain/agent-action';
 import type { NewJob } from '../outbox/job-store';
 import type { TeamsPeopleRepo } from '../store/teams-people-repo';
+import type { IdentityLinksRepo } from '../store/identity-links-repo';
 import type { ThreadsRepo } from '../store/threads-repo';
 import { agentOf } from './agent-of';
 
@@ -12,6 +13,7 @@ export interface ConversationActionDeps {
     /** Whether each source can be acted on (its API is configured). */
     connected: (source: string) => boolean;
     people?: TeamsPeopleRepo;
+    identities?: IdentityLinksRepo;
 }
 
 /** A thread key split into the conversation's source and id (`intercom:123`). */
@@ -32,7 +34,7 @@ export async function threadKeyOfActivity(context: TurnContext, threads: Threads
  * acknowledges in the thread. Returns the agent (for an immediate answer).
  */
 export async function requestAction(context: TurnContext, deps: ConversationActionDeps, threadKey: string, action: AgentAction, fromCard = false): Promise<Agent> {
-    const agent = await agentOf(context, deps.people);
+    const agent = await agentOf(context, deps.people, deps.identities);
     const { source, conversationId } = conversationOfKey(threadKey);
     const requestId = context.activity.id ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     await deps.enqueue([agentActionJob({ source, conversationId, threadKey, action, agent, requestId, fromCard })]);

@@ -30,7 +30,7 @@ const payloadSchema = z.object({
     conversationId: z.string().min(1),
     threadKey: z.string().min(1),
     action: actionSchema,
-    agent: z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), locale: z.string().optional(), timeZone: z.string().optional() }),
+    agent: z.object({ id: z.string(), name: z.string(), email: z.string().nullable(), locale: z.string().optional(), timeZone: z.string().optional(), intercomAdminId: z.string().nullable().optional() }),
     /** Set when the action came from a card button, whose card shows it as pending. */
     fromCard: z.boolean().optional()
 });
@@ -69,6 +69,8 @@ export function intercomActHandler(deps: IntercomActDeps): JobHandler {
     const textsOf = (p: Payload) => conversationTexts(p.agent.locale, deps.defaultLocale);
 
     const actorOf = async (p: Payload, t: ConversationTexts): Promise<Actor> => {
+        // An admin's link wins over the email match.
+        if (p.agent.intercomAdminId) return { adminId: p.agent.intercomAdminId, adminName: (await directory.adminById(p.agent.intercomAdminId))?.name ?? p.agent.name, onBehalf: false };
         const admin = p.agent.email ? await directory.adminByEmail(p.agent.email) : undefined;
         if (admin) return { adminId: admin.id, adminName: admin.name ?? p.agent.name, onBehalf: false };
         if (p.action.type === 'assign_to_me') throw new DeliveryError(t.cannotAssignUnmapped(p.agent.name, p.agent.email), false, { peer: 'intercom' });

@@ -23,9 +23,9 @@ export function fetchMetaLeadJob(leadgenId: string): NewJob {
     return { kind: FETCH_JOB.meta, payload: { leadgenId }, orderingKey: `lead-in:meta:${leadgenId}`, dedupeKey: `fetch-meta:${leadgenId}` };
 }
 
-/** Setting the Kommo lead's responsible user to the salesperson who claimed it. */
-export function assignKommoLeadJob(kommoLeadId: string, email: string): NewJob {
-    return { kind: FETCH_JOB.assignKommo, payload: { kommoLeadId, email }, orderingKey: `kommo-lead:${kommoLeadId}` };
+/** Setting the Kommo lead's responsible user to the salesperson who claimed it (linked user, else by email). */
+export function assignKommoLeadJob(kommoLeadId: string, who: { email: string | null; kommoUserId?: string | null }): NewJob {
+    return { kind: FETCH_JOB.assignKommo, payload: { kommoLeadId, email: who.email, userId: who.kommoUserId ?? null }, orderingKey: `kommo-lead:${kommoLeadId}` };
 }
 
 /** A Kommo lead and its main contact as a Deskbridge lead. */
@@ -79,11 +79,11 @@ export function leadFetchHandlers(deps: LeadJobDeps & { kommo?: KommoClient; met
         defineJobHandler({
             kind: FETCH_JOB.assignKommo,
             peer: 'kommo',
-            payload: z.object({ kommoLeadId: z.string().min(1), email: z.string().min(1) }),
+            payload: z.object({ kommoLeadId: z.string().min(1), email: z.string().nullable(), userId: z.string().nullable().optional() }),
             rateBuckets: () => kommoBucket,
             async run(p, context) {
                 const client = kommoOrFail();
-                const user = await client.findUserByEmail(p.email);
+                const user = p.userId ? { id: p.userId } : p.email ? await client.findUserByEmail(p.email) : undefined;
                 if (!user) {
                     context.logger.info({ kommoLeadId: p.kommoLeadId }, 'leads: the claimer has no Kommo user with that email; responsible user unchanged');
                     return;

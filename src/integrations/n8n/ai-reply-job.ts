@@ -7,6 +7,7 @@ import type { Logger } from '../../lib/logger';
 import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
 import type { NewJob } from '../../outbox/job-store';
 import type { TeamsPeopleRepo } from '../../store/teams-people-repo';
+import type { IdentityLinksRepo } from '../../store/identity-links-repo';
 import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
 import type { KommoClient } from '../kommo/client';
 import { kommoSendJob } from '../kommo/send-jobs';
@@ -35,6 +36,7 @@ export interface AiReplyDeps {
     autoResumeMinutes: number;
     logger: Logger;
     activity?: ConversationActivity;
+    identities?: IdentityLinksRepo;
 }
 
 /**
@@ -75,6 +77,11 @@ async function handoffAlert(deps: AiReplyDeps, leadId: string | null) {
     const t = deps.threads.texts;
     try {
         const lead = leadId && deps.kommo ? await deps.kommo.getLead(leadId) : undefined;
+        const linked = lead?.responsibleUserId && deps.identities ? await deps.identities.byKommoUser(lead.responsibleUserId) : undefined;
+        if (linked) {
+            const mention = `<at>${linked.teamsName ?? 'you'}</at>`;
+            return { text: t.handoff(mention), textFormat: 'markdown' as const, entities: [{ type: 'mention', text: mention, mentioned: { id: linked.teamsUserId, name: linked.teamsName ?? 'you' } }] };
+        }
         const user = lead?.responsibleUserId && deps.kommo ? await deps.kommo.getUser(lead.responsibleUserId) : undefined;
         const person = user?.email ? await deps.people.byEmail(user.email) : undefined;
         if (person) {

@@ -16,6 +16,8 @@ import { isThreadReply } from './conversation-threads';
 import { recordTeamInstallation } from './installation';
 import { routeCommand, syncCommand, type IntercomAdminCommandDeps } from './intercom-admin-commands';
 import { leadsCommand } from './leads-command';
+import { linkCommand, whoamiCommand } from './identity-commands';
+import type { Clients } from '../../integrations/clients';
 
 export interface ChannelCommandDeps {
     repos: Repositories;
@@ -27,10 +29,11 @@ export interface ChannelCommandDeps {
     intercomAdmin: IntercomAdminCommandDeps;
     /** The full status, for admins. */
     adminStatus?: () => Promise<AdminStatus>;
+    clients?: Clients;
 }
 
 /** The words of `@Deskbridge <command>`; in a conversation thread anything else goes to the customer. */
-export const BOT_COMMAND_WORDS: ReadonlySet<string> = new Set(['help', 'ajuda', 'hilfe', 'setup', 'status', 'replay', 'sync', 'route', 'leads']);
+export const BOT_COMMAND_WORDS: ReadonlySet<string> = new Set(['help', 'ajuda', 'hilfe', 'setup', 'status', 'replay', 'sync', 'route', 'leads', 'whoami', 'link']);
 
 /** A handler for one `@Deskbridge <command>`. */
 type CommandHandler = (context: TurnContext, parsed: ParsedText, t: Texts) => Promise<void>;
@@ -45,6 +48,7 @@ export function mentionsBot(activity: Activity): boolean {
  * (thread replies, `#` commands) are left to the conversation handlers of each stream.
  */
 export function registerChannelCommands(app: Application<TurnState>, deps: ChannelCommandDeps): void {
+    const identityDeps = { repos: deps.repos, clients: deps.clients ?? {}, adminPolicy: deps.adminPolicy, logger: deps.logger };
     const commands: Record<string, CommandHandler> = {
         help: async (context, _parsed, t) => {
             await context.sendActivity({ attachments: [cardAttachment(helpCard(t))] });
@@ -63,6 +67,8 @@ export function registerChannelCommands(app: Application<TurnState>, deps: Chann
             await context.sendActivity(which ? await deps.replay(context, which) : t.replayUsage);
         },
         sync: (context) => syncCommand(context, deps.intercomAdmin),
+        whoami: (context) => whoamiCommand(context, identityDeps),
+        link: (context, parsed) => linkCommand(context, parsed, identityDeps),
         leads: (context) => leadsCommand(context, { leads: deps.repos.leads, defaultLocale: deps.intercomAdmin.defaultLocale }),
         route: (context, parsed) => routeCommand(context, parsed, deps.intercomAdmin)
     };

@@ -45,7 +45,7 @@ export function registerLeadCardActions(app: Application<TurnState>, deps: LeadC
         const t = leadTexts(context.activity.locale, deps.defaultLocale);
         const lead = await leadOf(context, data);
         if (!lead) return { message: t.notALead };
-        const agent = await agentOf(context, repos.people);
+        const agent = await agentOf(context, repos.people, repos.identities);
         const byId = context.activity.from?.id ?? agent.id;
         if (verb === 'claim_lead') {
             const won = await repos.leads.claim(lead.id, { id: byId, name: agent.name, email: agent.email });
@@ -53,7 +53,7 @@ export function registerLeadCardActions(app: Application<TurnState>, deps: LeadC
             if (!won) return { message: t.alreadyClaimed(now.claimedBy?.name ?? '?', now.claimedAt ? clock(now.claimedAt) : '?') };
             await cancelPendingJobs(repos.db.kysely, `sla:${lead.id}:`, `claimed by ${agent.name}`);
             const jobs: NewJob[] = [view.refresh(now, `lead-card:${lead.id}:claimed`), view.post(lead.id, { text: t.claimNotice(agent.name) }), followUpJob(now, now.claimedAt!)];
-            if (now.kommoLeadId && agent.email) jobs.push(assignKommoLeadJob(now.kommoLeadId, agent.email));
+            if (now.kommoLeadId && (agent.email || agent.kommoUserId)) jobs.push(assignKommoLeadJob(now.kommoLeadId, { email: agent.email, kommoUserId: agent.kommoUserId }));
             await deps.enqueue(jobs);
             deps.logger.info({ leadId: lead.id, by: byId }, 'lead claimed');
             return { card: leadCard(now, t, { kommoUrl: view.kommoUrl(now) }) };

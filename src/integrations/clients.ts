@@ -1,0 +1,21 @@
+import type { Config } from '../config';
+import type { Logger } from '../lib/logger';
+import { IntercomClient } from './intercom/client';
+import { IntercomDirectory } from './intercom/directory';
+import { KommoClient } from './kommo/client';
+
+/** The vendor API clients the configuration allows, built once and shared by jobs and Teams handlers. */
+export interface Clients {
+    intercom?: IntercomClient;
+    directory?: IntercomDirectory;
+    kommo?: KommoClient;
+}
+
+export function createClients(config: Config, logger: Logger): Clients {
+    const intercom = config.INTERCOM_ACCESS_TOKEN ? new IntercomClient({ baseUrl: config.INTERCOM_API_BASE_URL!, accessToken: config.INTERCOM_ACCESS_TOKEN, version: config.INTERCOM_API_VERSION }) : undefined;
+    return {
+        intercom,
+        directory: intercom ? new IntercomDirectory(intercom, logger) : undefined,
+        kommo: config.KOMMO_ACCESS_TOKEN && config.KOMMO_BASE_URL ? new KommoClient({ baseUrl: config.KOMMO_BASE_URL, accessToken: config.KOMMO_ACCESS_TOKEN }) : undefined
+    };
+}
