@@ -8,7 +8,15 @@ import type { IdentityLinksRepo } from '../store/identity-links-repo';
  * Intercom teammate or Kommo user), their language and time zone. Without a roster entry the
  * email is null and the action's job says so to the agent.
  */
-export async function agentOf(context: TurnContext, people?: TeamsPeopleRepo, identities?: IdentityLinksRepo): Promise<Agent> {
+export interface AgentLookups {
+    people?: TeamsPeopleRepo;
+    identities?: IdentityLinksRepo;
+    /** Microsoft Graph, for users the roster gives no email for. */
+    emailOf?: (tenantId: string, aadObjectId: string) => Promise<string | null>;
+}
+
+export async function agentOf(context: TurnContext, lookups: AgentLookups = {}): Promise<Agent> {
+    const { people, identities } = lookups;
     const from = context.activity.from;
     let name = from?.name;
     let email: string | null = null;
@@ -19,6 +27,8 @@ export async function agentOf(context: TurnContext, people?: TeamsPeopleRepo, id
     } catch {
         // Not in a roster the bot can read: the action goes on without an email.
     }
+    const tenantId = (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? context.activity.conversation?.tenantId;
+    if (!email && lookups.emailOf && tenantId && from?.aadObjectId) email = await lookups.emailOf(tenantId, from.aadObjectId);
     // Remembered so that a CRM user with the same email can be @mentioned later (handoffs).
     if (people && from?.id && email) await people.remember({ userId: from.id, aadObjectId: from.aadObjectId ?? null, name: name ?? null, email });
     const link = identities && from?.id ? await identities.get(from.id) : undefined;

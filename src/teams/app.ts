@@ -7,6 +7,7 @@ import { whereOf } from './activity-context';
 import type { AdminPolicy } from './admin-check';
 import { AppTokenProvider } from '../integrations/graph/app-token';
 import { TeamOwners } from '../integrations/graph/team-owners';
+import { GraphDirectory } from '../integrations/graph/directory';
 import { BOT_COMMAND_WORDS, registerChannelCommands } from './handlers/channel-commands';
 import { registerConversationCardActions } from './handlers/conversation-card-actions';
 import { registerConversationThreads } from './handlers/conversation-threads';
@@ -107,10 +108,12 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         return true;
     });
 
+    const graph = graphServices(config);
+    const emailOf = graph ? (tenantId: string, aad: string) => graph.directory.emailOf(tenantId, aad) : undefined;
     const adminPolicy: AdminPolicy = {
         adminUsers: config.ADMIN_USERS,
         everyoneIsAdmin: config.anonymousBot && config.ADMIN_USERS.length === 0,
-        isTeamOwner: teamOwnerCheck(config)
+        isTeamOwner: graph ? (tenantId, groupId, userId) => graph.owners.isOwner(tenantId, groupId, userId) : undefined
     };
     const deadLetterDeps = { repos, logger, adminPolicy, textsFor: texts, onReplay: deps.wakeOutbox };
     // Card actions first: their routes must see card submissions before the message handler.
@@ -124,11 +127,12 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         connected: (source: string) => source === 'intercom' && intercomConnected,
         people: repos.people,
         identities: repos.identities,
+        emailOf,
         logger,
         defaultLocale: config.DEFAULT_LOCALE
     };
     registerConversationCardActions(app, conversationDeps);
-    registerLeadCardActions(app, { repos, view: deps.leads, enqueue: deps.enqueue, logger, defaultLocale: config.DEFAULT_LOCALE });
+    registerLeadCardActions(app, { repos, view: deps.leads, enqueue: deps.enqueue, logger, defaultLocale: config.DEFAULT_LOCALE, emailOf });
     registerWhatsAppThreads(app, {
         threads: repos.threads,
         contacts: repos.contacts,
@@ -140,7 +144,8 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         botCommands: BOT_COMMAND_WORDS,
         kommoConnected: !!config.KOMMO_ACCESS_TOKEN,
         canSend: !!(config.KOMMO_ACCESS_TOKEN && config.KOMMO_SALESBOT_ID && config.KOMMO_REPLY_FIELD_ID),
-        pauseOnHumanReply: config.WHATSAPP_PAUSE_ON_HUMAN_REPLY
+        pauseOnHumanReply: config.WHATSAPP_PAUSE_ON_HUMAN_REPLY,
+        emailOf
     });
     // Thread replies under a conversation card go to the customer: before the bot's own commands.
     registerConversationThreads(app, { ...conversationDeps, botCommands: BOT_COMMAND_WORDS });
@@ -152,6 +157,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         replay: (context, which) => replayFromTeams(context, which, deadLetterDeps),
         adminStatus: deps.adminStatus,
         clients: deps.clients,
+        graph: graph?.directory,
         intercomAdmin: { routingRules: repos.routingRules, teams: repos.teams, adminPolicy, logger, defaultLocale: config.DEFAULT_LOCALE, enqueue: deps.enqueue, intercomConnected }
     });
 
@@ -165,9 +171,9 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     };
 }
 
-/** Team owners count as admins when the bot has a secret to ask Graph with. */
-function teamOwnerCheck(config: Config): AdminPolicy['isTeamOwner'] {
+/** Microsoft Graph with the bot's credentials: team owners, users' emails, new channels. */
+function graphServices(config: Config): { owners: TeamOwners; directory: GraphDirectory } | undefined {
     if (!config.BOT_ID || !config.BOT_PASSWORD) return undefined;
-    const owners = new TeamOwners(new AppTokenProvider({ clientId: config.BOT_ID, clientSecret: config.BOT_PASSWORD, loginBaseUrl: config.MICROSOFT_LOGIN_BASE_URL! }), config.GRAPH_BASE_URL!);
-    return (tenantId, groupId, userId) => owners.isOwner(tenantId, groupId, userId);
+    const tokens = new AppTokenProvider({ clientId: config.BOT_ID, clientSecret: config.BOT_PASSWORD, loginBaseUrl: config.MICROSOFT_LOGIN_BASE_URL! });
+    return { owners: new TeamOwners(tokens, config.GRAPH_BASE_URL!), directory: new GraphDirectory(tokens, config.GRAPH_BASE_URL!) };
 }

@@ -4,7 +4,7 @@ import type { NewJob } from '../outbox/job-store';
 import type { TeamsPeopleRepo } from '../store/teams-people-repo';
 import type { IdentityLinksRepo } from '../store/identity-links-repo';
 import type { ThreadsRepo } from '../store/threads-repo';
-import { agentOf } from './agent-of';
+import { agentOf, type AgentLookups } from './agent-of';
 
 /** What the conversation handlers need: where threads are, and the outbox. */
 export interface ConversationActionDeps {
@@ -14,6 +14,7 @@ export interface ConversationActionDeps {
     connected: (source: string) => boolean;
     people?: TeamsPeopleRepo;
     identities?: IdentityLinksRepo;
+    emailOf?: AgentLookups['emailOf'];
 }
 
 /** A thread key split into the conversation's source and id (`intercom:123`). */
@@ -34,7 +35,7 @@ export async function threadKeyOfActivity(context: TurnContext, threads: Threads
  * acknowledges in the thread. Returns the agent (for an immediate answer).
  */
 export async function requestAction(context: TurnContext, deps: ConversationActionDeps, threadKey: string, action: AgentAction, fromCard = false): Promise<Agent> {
-    const agent = await agentOf(context, deps.people, deps.identities);
+    const agent = await agentOf(context, { people: deps.people, identities: deps.identities, emailOf: deps.emailOf });
     const { source, conversationId } = conversationOfKey(threadKey);
     const requestId = context.activity.id ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     await deps.enqueue([agentActionJob({ source, conversationId, threadKey, action, agent, requestId, fromCard })]);

@@ -62,4 +62,10 @@ describe('identities: whoami and admin links', function () {
         await say('whoami', MEGAN);
         assert.match(connector.sentTexts().at(-1) ?? '', /Intercom: 3156780 \(linked by an admin\)/);
     });
+
+    it('explains that creating a channel from Teams needs the bot credentials for Microsoft Graph', async () => {
+        await say('setup intercom new "Customer Support"');
+        assert.match(connector.sentTexts().at(-1) ?? '', /Creating channels needs the bot's own credentials \(BOT_ID and BOT_PASSWORD\)/);
+        assert.equal((await app.repos.bindings.get('intercom'))?.channelId, '19:support-queue@thread.tacv2', 'the binding is unchanged');
+    });
 });

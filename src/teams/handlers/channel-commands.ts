@@ -18,6 +18,7 @@ import { routeCommand, syncCommand, type IntercomAdminCommandDeps } from './inte
 import { leadsCommand } from './leads-command';
 import { linkCommand, whoamiCommand } from './identity-commands';
 import type { Clients } from '../../integrations/clients';
+import { GraphPermissionError, type GraphDirectory } from '../../integrations/graph/directory';
 
 export interface ChannelCommandDeps {
     repos: Repositories;
@@ -30,6 +31,8 @@ export interface ChannelCommandDeps {
     /** The full status, for admins. */
     adminStatus?: () => Promise<AdminStatus>;
     clients?: Clients;
+    /** Microsoft Graph with the bot's credentials (absent in anonymous mode). */
+    graph?: GraphDirectory;
 }
 
 /** The words of `@Deskbridge <command>`; in a conversation thread anything else goes to the customer. */
@@ -48,7 +51,7 @@ export function mentionsBot(activity: Activity): boolean {
  * (thread replies, `#` commands) are left to the conversation handlers of each stream.
  */
 export function registerChannelCommands(app: Application<TurnState>, deps: ChannelCommandDeps): void {
-    const identityDeps = { repos: deps.repos, clients: deps.clients ?? {}, adminPolicy: deps.adminPolicy, logger: deps.logger };
+    const identityDeps = { repos: deps.repos, clients: deps.clients ?? {}, adminPolicy: deps.adminPolicy, logger: deps.logger, emailOf: deps.graph ? (tenantId: string, aad: string) => deps.graph!.emailOf(tenantId, aad) : undefined };
     const commands: Record<string, CommandHandler> = {
         help: async (context, _parsed, t) => {
             await context.sendActivity({ attachments: [cardAttachment(helpCard(t))] });
@@ -109,18 +112,53 @@ async function setup(context: TurnContext, parsed: ParsedText, t: Texts, deps: C
     }
     const team = await deps.repos.teams.getTeam(where.teamId);
     if (!team || !team.installed) await recordTeamInstallation(context, deps);
-    const known = await deps.repos.teams.getChannel(where.channelId);
-    const channelName = where.channelName ?? known?.name ?? (where.channelId === where.teamId ? t.generalChannel : where.channelId);
+    let channelId = where.channelId;
+    let channelName: string;
+    if ((parsed.args[1] ?? '').toLowerCase() === 'new') {
+        // `setup intercom new "Customer Support"`: create the channel in this team, then bind it.
+        const created = await createChannel(context, parsed, deps);
+        if (!created) return;
+        channelId = created.id;
+        channelName = created.displayName;
+        await deps.repos.teams.saveChannel({ channelId, teamId: where.teamId, name: channelName });
+    } else {
+        const known = await deps.repos.teams.getChannel(where.channelId);
+        channelName = where.channelName ?? known?.name ?? (where.channelId === where.teamId ? t.generalChannel : where.channelId);
+    }
     const previous = await deps.repos.bindings.get(stream);
     await deps.repos.bindings.bind({
         stream,
         teamId: where.teamId,
-        channelId: where.channelId,
+        channelId,
         channelName,
         boundById: context.activity.from?.aadObjectId ?? context.activity.from?.id ?? null,
         boundByName: context.activity.from?.name ?? null
     });
-    deps.logger.info({ stream, channelId: where.channelId, teamId: where.teamId }, 'channel bound');
-    const moved = previous && previous.channelId !== where.channelId;
+    deps.logger.info({ stream, channelId, teamId: where.teamId }, 'channel bound');
+    const moved = previous && previous.channelId !== channelId;
     await context.sendActivity(moved ? t.setupMoved(stream, channelName, previous.channelName ?? previous.channelId) : t.setupDone(stream, channelName));
+}
+
+/** Creates the channel named after `new` through Microsoft Graph; tells the admin why when it cannot. */
+async function createChannel(context: TurnContext, parsed: ParsedText, deps: ChannelCommandDeps): Promise<{ id: string; displayName: string } | undefined> {
+    const name = parsed.rest.replace(/^\S+\s+new\s*/i, '').replace(/^["“']|["”']$/g, '').trim();
+    const data = (context.activity.channelData ?? {}) as { team?: { aadGroupId?: string }; tenant?: { id?: string } };
+    const tenantId = data.tenant?.id ?? context.activity.conversation?.tenantId;
+    if (!name || name.length > 50) {
+        await context.sendActivity('Name the new channel (up to 50 characters): `@Deskbridge setup intercom new "Customer Support"`.');
+        return undefined;
+    }
+    if (!deps.graph || !data.team?.aadGroupId || !tenantId) {
+        await context.sendActivity('Creating channels needs the bot\'s own credentials (BOT_ID and BOT_PASSWORD) to call Microsoft Graph. Create the channel in Teams and run `setup` in it instead.');
+        return undefined;
+    }
+    try {
+        return await deps.graph.createChannel(tenantId, data.team.aadGroupId, name);
+    } catch (err) {
+        if (err instanceof GraphPermissionError) {
+            await context.sendActivity(err.message);
+            return undefined;
+        }
+        throw err;
+    }
 }

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Clients } from '../../integrations/clients';
 import type { Logger } from '../../lib/logger';
 import type { Repositories } from '../../store/index';
-import { agentOf } from '../agent-of';
+import { agentOf, type AgentLookups } from '../agent-of';
 import { isAdmin, type AdminPolicy } from '../admin-check';
 import type { ParsedText } from '../commands/parse-command';
 
@@ -11,6 +11,7 @@ export interface IdentityCommandDeps {
     clients: Clients;
     adminPolicy: AdminPolicy;
     logger: Logger;
+    emailOf?: AgentLookups['emailOf'];
 }
 
 /** How a system knows the user: an admin's link wins over the email match. */
@@ -27,7 +28,7 @@ async function describe(label: string, linkedId: string | null | undefined, byEm
 
 /** `@Deskbridge whoami`: your Teams identity and who you are in Intercom and Kommo. */
 export async function whoamiCommand(context: TurnContext, deps: IdentityCommandDeps): Promise<void> {
-    const agent = await agentOf(context, deps.repos.people);
+    const agent = await agentOf(context, { people: deps.repos.people, emailOf: deps.emailOf });
     const link = await deps.repos.identities.get(context.activity.from.id);
     const { directory, kommo } = deps.clients;
     const lines = [

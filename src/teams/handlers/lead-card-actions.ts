@@ -8,7 +8,7 @@ import { followUpJob } from '../../integrations/leads/lead-jobs';
 import type { Logger } from '../../lib/logger';
 import { cancelPendingJobs, type NewJob } from '../../outbox/job-store';
 import type { Repositories } from '../../store/index';
-import { agentOf } from '../agent-of';
+import { agentOf, type AgentLookups } from '../agent-of';
 import { leadCard, LEAD_VERBS, type LeadVerb } from '../cards/lead-card';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { conversationOfKey, threadKeyOfActivity } from '../conversation-actions';
@@ -20,6 +20,7 @@ export interface LeadCardDeps {
     enqueue: (jobs: readonly NewJob[]) => Promise<unknown>;
     logger: Logger;
     defaultLocale: Locale;
+    emailOf?: AgentLookups['emailOf'];
 }
 
 const clock = (ms: number) => new Date(ms).toISOString().slice(11, 16) + ' UTC';
@@ -45,7 +46,7 @@ export function registerLeadCardActions(app: Application<TurnState>, deps: LeadC
         const t = leadTexts(context.activity.locale, deps.defaultLocale);
         const lead = await leadOf(context, data);
         if (!lead) return { message: t.notALead };
-        const agent = await agentOf(context, repos.people, repos.identities);
+        const agent = await agentOf(context, { people: repos.people, identities: repos.identities, emailOf: deps.emailOf });
         const byId = context.activity.from?.id ?? agent.id;
         if (verb === 'claim_lead') {
             const won = await repos.leads.claim(lead.id, { id: byId, name: agent.name, email: agent.email });

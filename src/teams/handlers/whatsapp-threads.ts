@@ -9,7 +9,7 @@ import type { NewJob } from '../../outbox/job-store';
 import type { TeamsPeopleRepo } from '../../store/teams-people-repo';
 import type { ThreadsRepo } from '../../store/threads-repo';
 import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
-import { agentOf } from '../agent-of';
+import { agentOf, type AgentLookups } from '../agent-of';
 import { whatsappCard, WHATSAPP_VERBS, type WhatsAppVerb } from '../cards/whatsapp-card';
 import { parseCommand } from '../commands/parse-command';
 import { conversationOfKey, threadKeyOfActivity } from '../conversation-actions';
@@ -29,6 +29,7 @@ export interface WhatsAppThreadDeps {
     kommoConnected: boolean;
     canSend: boolean;
     pauseOnHumanReply: boolean;
+    emailOf?: AgentLookups['emailOf'];
 }
 
 type ThreadCommand = 'pause' | 'resume' | 'status' | 'help' | 'note' | 'intercom';
@@ -65,7 +66,7 @@ export function registerWhatsAppThreads(app: Application<TurnState>, deps: Whats
     };
 
     const switchAi = async (context: TurnContext, contactId: string, paused: boolean, t: WhatsAppTexts) => {
-        const agent = await agentOf(context, deps.people);
+        const agent = await agentOf(context, { people: deps.people, emailOf: deps.emailOf });
         const result = await setAiState(deps.contacts, deps.view, contactId, { paused, by: agent.name, via: 'teams' });
         if (result.changed) await deps.enqueue(result.jobs);
         deps.logger.info({ contactId, paused, changed: result.changed }, 'AI switched from Teams');
@@ -102,14 +103,14 @@ export function registerWhatsAppThreads(app: Application<TurnState>, deps: Whats
             case 'note': {
                 if (!parsed.rest) return void (await context.sendActivity(t.needsText(parsed.command)));
                 if (!deps.kommoConnected) return void (await context.sendActivity(t.kommoNotConnected));
-                const agent = await agentOf(context, deps.people);
+                const agent = await agentOf(context, { people: deps.people, emailOf: deps.emailOf });
                 const contact = await deps.contacts.get(contactId);
                 await deps.enqueue([kommoNoteJob({ contactId, leadId: contact?.leadId ?? null, text: `${parsed.rest}\n\n${t.signature(agent.name)} (Teams)`, ack: t.noteAdded(agent.name) }, `note:${context.activity.id}`)]);
                 return;
             }
             default: {
                 if (!deps.canSend) return void (await context.sendActivity(t.kommoNotConnected));
-                const agent = await agentOf(context, deps.people);
+                const agent = await agentOf(context, { people: deps.people, emailOf: deps.emailOf });
                 const contact = await deps.contacts.get(contactId);
                 const jobs: NewJob[] = [kommoSendJob({ contactId, leadId: contact?.leadId ?? null, text: `${parsed.text}\n\n${t.signature(agent.name)}`, mirror: t.sentToCustomer(agent.name), author: 'human' }, `teams-send:${context.activity.id}`)];
                 await deps.contacts.markHuman(contactId);
