@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { Counter, type Registry } from 'prom-client';
-import { conversationSchema, envelopeSchema, ticketSchema } from '../integrations/intercom/schemas';
+import { conversationAtIngressSchema, envelopeSchema, ticketSchema } from '../integrations/intercom/schemas';
 import { isConversationTopic, isPing, isTicketTopic } from '../integrations/intercom/topics';
 import { mirrorEventJob } from '../integrations/intercom/mirror-job';
 import { verifyIntercomSignature } from '../integrations/intercom/verify-signature';
@@ -54,7 +54,7 @@ export function registerIntercomWebhook(server: Server, deps: IntercomWebhookDep
             return;
         }
         if (id === null) throw schemaMismatch([{ path: ['id'], message: 'Expected a notification id' }]);
-        const item = (group === 'ticket' ? ticketSchema : conversationSchema).safeParse(envelope.data.data.item);
+        const item = (group === 'ticket' ? ticketSchema : conversationAtIngressSchema).safeParse(envelope.data.data.item);
         if (!item.success) throw schemaMismatch(item.error.issues.map((i) => ({ ...i, path: ['data', 'item', ...i.path] })));
         const result = await deps.outbox.ingest({ source: 'intercom', eventId: id, topic, payload: envelope.data }, [mirrorEventJob(item.data.id, id)]);
         deliveries.inc({ topic: group, outcome: result.stored ? 'stored' : 'duplicate' });

@@ -60,6 +60,16 @@ describe('Intercom → Teams', function () {
         assert.equal(badTicket.status, 422);
     });
 
+    it('turns a conversation it cannot read into a dead letter naming the field, without retrying', async () => {
+        const created = intercomFixture('conversation.user.created');
+        const odd = { ...created, id: 'notif_odd', data: { item: { ...created.data.item, conversation_parts: { conversation_parts: [{ id: 'p1' }] } } } };
+        assert.deepEqual((await postIntercom(app.url, odd)).body, { status: 'stored' });
+        await eventually(async () => (await listDeadLetters(app.repos.db.kysely)).length === 1, 'dead letter');
+        const [dead] = await listDeadLetters(app.repos.db.kysely);
+        assert.match(dead!.lastError ?? '', /unreadable conversation: data\.item\.conversation_parts\.conversation_parts\.0\.part_type/);
+        assert.equal(dead!.attempts, 1);
+    });
+
     it('records ping and ignores unsupported topics', async () => {
         assert.equal((await postIntercom(app.url, intercomFixture('ping'))).status, 200);
         const other = await postIntercom(app.url, { ...intercomFixture('ping'), id: 'notif_x', topic: 'contact.created' });

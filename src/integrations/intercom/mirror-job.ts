@@ -70,7 +70,10 @@ export function mirrorEventHandler(deps: MirrorDeps): JobHandler {
                 await mirrorTicket(deps, mirror, ticketSchema.parse(envelope.data.item), envelope.app_id, eventId, context.enqueue);
                 return;
             }
-            await context.enqueue(await mirror(conversationSchema.parse(envelope.data.item), envelope.topic, envelope.app_id, eventId));
+            const conversation = conversationSchema.safeParse(envelope.data.item);
+            // Checked lightly at ingress: a conversation Deskbridge cannot read will not improve by retrying.
+            if (!conversation.success) throw new DeliveryError(`delivery ${eventId}: unreadable conversation: ${conversation.error.issues.map((i) => `data.item.${i.path.join('.')} ${i.message}`).join('; ')}`, false, { peer: 'deskbridge' });
+            await context.enqueue(await mirror(conversation.data, envelope.topic, envelope.app_id, eventId));
         }
     });
 }

@@ -84,3 +84,18 @@ export const ticketSchema = z
     .passthrough();
 
 export type IntercomTicket = z.output<typeof ticketSchema>;
+
+/**
+ * What the webhook checks of a conversation before acknowledging: enough to know it is one and to
+ * order its jobs. The mirror job validates the whole object ({@link conversationSchema}) in the
+ * worker, so the request stays fast.
+ */
+export const conversationAtIngressSchema = z
+    .object({
+        type: z.literal('conversation'),
+        id: id,
+        created_at: z.number(),
+        state: z.string(),
+        source: z.object({ author: z.object({ type: z.string() }).passthrough() }).passthrough()
+    })
+    .passthrough();
