@@ -137,7 +137,7 @@ const envSchema = z
         /** When the SLA clock runs: `Mon-Fri 09:00-18:00` style, or `24/7`. */
         SLA_BUSINESS_HOURS: optionalString.transform((v) => v ?? '24/7'),
         SLA_TIMEZONE: optionalString.refine((v) => v === undefined || isTimeZone(v), 'must be an IANA time zone such as America/Sao_Paulo').transform((v) => v ?? 'UTC'),
-        WEBHOOK_RATE_LIMIT_PER_MINUTE: positiveInt(1200, 1_000_000),
+        WEBHOOK_RATE_LIMIT_PER_MINUTE: positiveInt(6000, 1_000_000),
         /** Behind Azure App Service or another proxy: the caller is the first X-Forwarded-For hop. */
         TRUST_PROXY: booleanFlag(false)
     })
