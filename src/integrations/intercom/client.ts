@@ -1,6 +1,7 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { z } from 'zod';
-import { DeliveryError, classifyError, isRetryableStatus } from '../../outbox/delivery-error';
+import { DeliveryError } from '../../outbox/delivery-error';
+import { httpClientError } from '../../lib/http-client-error';
 import { IntercomRateGate } from './rate-gate';
 import { conversationSchema, type IntercomConversation } from './schemas';
 
@@ -118,21 +119,14 @@ function parseConversation(data: unknown): IntercomConversation {
     return parsed.data;
 }
 
-/** An axios failure as a DeliveryError, without the request config (it holds the token). */
+/** An axios failure as a DeliveryError with Intercom's explanation; 429 waits for `X-RateLimit-Reset`. */
 function toDeliveryError(err: unknown): DeliveryError {
-    const e = err as { message?: string; code?: string; response?: { status?: number; headers?: Record<string, unknown>; data?: unknown } };
-    const status = e.response?.status;
-    if (status === undefined) return classifyError({ message: e.message, code: e.code }, 'intercom');
-    const headers = e.response?.headers ?? {};
-    const reset = Number(headers['x-ratelimit-reset']);
-    const retryAfterMs = status === 429 && Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : undefined;
-    const first = (e.response?.data as { errors?: Array<{ message?: string; code?: string }> } | undefined)?.errors?.[0];
-    const detail = first?.message;
-    const classified = classifyError({ message: detail ?? e.message, response: { status, headers } }, 'intercom');
-    return new DeliveryError(detail ? `Intercom says: ${detail} (HTTP ${status})` : classified.message, isRetryableStatus(status), {
-        status,
-        retryAfterMs: classified.retryAfterMs ?? retryAfterMs,
-        peer: 'intercom',
-        code: first?.code
+    return httpClientError(err, 'intercom', {
+        vendor: 'Intercom',
+        explain: (data) => (data as { errors?: Array<{ message?: string; code?: string }> } | undefined)?.errors?.[0],
+        retryAfterMs: (status, headers) => {
+            const reset = Number(headers['x-ratelimit-reset']);
+            return status === 429 && Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : undefined;
+        }
     });
 }

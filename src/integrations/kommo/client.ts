@@ -1,6 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
-import { DeliveryError, classifyError, isRetryableStatus } from '../../outbox/delivery-error';
+import { httpClientError } from '../../lib/http-client-error';
 import type { Limit } from '../../outbox/rate-limits';
 
 /**
@@ -120,13 +120,7 @@ export class KommoClient {
     }
 }
 
-/** An axios failure as a DeliveryError with Kommo's problem detail, without the request config. */
-function toDeliveryError(err: unknown): DeliveryError {
-    const e = err as { message?: string; code?: string; response?: { status?: number; headers?: Record<string, unknown>; data?: unknown } };
-    const status = e.response?.status;
-    if (status === undefined) return classifyError({ message: e.message, code: e.code }, 'kommo');
-    const problem = e.response?.data as { title?: string; detail?: string } | undefined;
-    const detail = problem?.detail ?? problem?.title;
-    const classified = classifyError({ message: detail ?? e.message, response: { status, headers: e.response?.headers ?? {} } }, 'kommo');
-    return new DeliveryError(detail ? `Kommo says: ${detail} (HTTP ${status})` : classified.message, isRetryableStatus(status), { status, retryAfterMs: classified.retryAfterMs, peer: 'kommo' });
+/** An axios failure as a DeliveryError with Kommo's problem detail (`application/problem+json`). */
+function toDeliveryError(err: unknown) {
+    return httpClientError(err, 'kommo', { vendor: 'Kommo', explain: (data) => ({ message: (data as { detail?: string; title?: string } | undefined)?.detail ?? (data as { title?: string } | undefined)?.title }) });
 }

@@ -6,7 +6,8 @@ import { leadThreadKey } from '../../domain/lead';
 import type { LeadThreads } from '../../domain/lead-threads';
 import { scoreLead, type loadScoringRules } from '../../domain/lead-scoring';
 import type { Logger } from '../../lib/logger';
-import { DeliveryError, classifyError, isRetryableStatus } from '../../outbox/delivery-error';
+import { DeliveryError } from '../../outbox/delivery-error';
+import { httpClientError } from '../../lib/http-client-error';
 import { defineJobHandler, type JobContext, type JobHandler } from '../../outbox/job-handler';
 import type { NewJob } from '../../outbox/job-store';
 import type { LeadsRepo } from '../../store/leads-repo';
@@ -135,10 +136,7 @@ export function leadJobHandlers(deps: LeadJobDeps): JobHandler[] {
                 try {
                     await axios.post(url, n8nLeadPayload(lead), { timeout: 15_000, headers: { 'Content-Type': 'application/json', ...(deps.n8n.apiKey ? { Authorization: `Bearer ${deps.n8n.apiKey}` } : {}) } });
                 } catch (err) {
-                    const e = err as { message?: string; code?: string; response?: { status?: number; headers?: Record<string, unknown> } };
-                    const status = e.response?.status;
-                    if (status === undefined) throw classifyError({ message: e.message, code: e.code }, 'n8n');
-                    throw new DeliveryError(`n8n answered ${status}`, isRetryableStatus(status), { status, peer: 'n8n' });
+                    throw httpClientError(err, 'n8n');
                 }
             }
         }),

@@ -2,7 +2,8 @@ import axios from 'axios';
 import { z } from 'zod';
 import type { LeadInput } from '../../domain/lead';
 import { toE164 } from '../../domain/phone';
-import { DeliveryError, classifyError, isRetryableStatus } from '../../outbox/delivery-error';
+import { DeliveryError } from '../../outbox/delivery-error';
+import { httpClientError } from '../../lib/http-client-error';
 import { parseMoney } from '../leads/normalize-lead';
 
 /** The webhook body of a Page subscribed to `leadgen`. */
@@ -35,11 +36,7 @@ export async function fetchLeadgen(graphBaseUrl: string, accessToken: string, le
         return leadgenSchema.parse(res.data);
     } catch (err) {
         if (err instanceof z.ZodError) throw new DeliveryError(`Meta answered with an unexpected lead: ${err.issues[0]?.path.join('.')} ${err.issues[0]?.message}`, false, { peer: 'meta' });
-        const e = err as { message?: string; code?: string; response?: { status?: number; data?: { error?: { message?: string } } } };
-        const status = e.response?.status;
-        if (status === undefined) throw classifyError({ message: e.code ?? 'network error', code: e.code }, 'meta');
-        const detail = e.response?.data?.error?.message;
-        throw new DeliveryError(`Meta says: ${detail ?? `HTTP ${status}`} (HTTP ${status})`, isRetryableStatus(status), { status, peer: 'meta' });
+        throw httpClientError(err, 'meta', { vendor: 'Meta', explain: (data) => (data as { error?: { message?: string } } | undefined)?.error });
     }
 }
 

@@ -1,6 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
-import { DeliveryError, classifyError, isRetryableStatus } from '../../outbox/delivery-error';
+import { httpClientError } from '../../lib/http-client-error';
 
 /** What Deskbridge posts to the n8n AI workflow for a customer message. */
 export interface N8nInboundMessage {
@@ -53,10 +53,7 @@ export class N8nClient {
         try {
             data = (await this.http.post('', message)).data as unknown;
         } catch (err) {
-            const e = err as { message?: string; code?: string; response?: { status?: number; headers?: Record<string, unknown> } };
-            const status = e.response?.status;
-            if (status === undefined) throw classifyError({ message: e.message, code: e.code }, 'n8n');
-            throw new DeliveryError(`n8n answered ${status}`, isRetryableStatus(status), { status, retryAfterMs: classifyError({ response: { status, headers: e.response?.headers ?? {} } }).retryAfterMs, peer: 'n8n' });
+            throw httpClientError(err, 'n8n');
         }
         // "Last node" mode answers with the node's items; "Respond to Webhook" with one object.
         const first = Array.isArray(data) ? (data[0] as unknown) : data;
