@@ -132,6 +132,15 @@ describe('Teams → Intercom', function () {
             assert.match(lastCard(), /Snoozed until/);
         });
 
+        it('puts the card back and says why when a card action fails for good', async () => {
+            intercom.conversations.delete(CONVERSATION_ID);
+            const invoke = await post(`${app.url}/api/messages`, cardAction(connector.url, thread, 'close', {}));
+            assert.match(JSON.stringify((invoke.body as { value: unknown }).value), /⏳ Close requested/);
+            await eventually(async () => /no longer exists in Intercom/.test(lastThreadText()) && (await settled()), 'failure reported');
+            assert.doesNotMatch(lastCard(), /⏳/, 'the pending line is gone from the card');
+            assert.match(lastCard(), /"title":"State","value":"Open"/);
+        });
+
         it('asks for text when the reply box is empty, and changes nothing', async () => {
             const invoke = await post(`${app.url}/api/messages`, cardAction(connector.url, thread, 'reply', { text: '  ' }));
             assert.deepEqual((invoke.body as { value: unknown }).value, 'Write the text after `#reply`.');
