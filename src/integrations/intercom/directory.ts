@@ -52,14 +52,6 @@ export class IntercomDirectory {
         return s.admins.get(id);
     }
 
-    /** The team with this name (case-insensitive), if any. */
-    async teamIdByName(name: string): Promise<string | undefined> {
-        const key = name.trim().toLowerCase();
-        const find = (s: Snapshot) => [...s.teams].find(([, n]) => n.toLowerCase() === key)?.[0];
-        const s = await this.load((snap) => find(snap) !== undefined);
-        return find(s);
-    }
-
     private async load(has: (s: Snapshot) => boolean): Promise<Snapshot> {
         const now = Date.now();
         const c = this.cache;
