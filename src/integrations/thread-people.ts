@@ -1,4 +1,5 @@
 import { asSnapshot } from '../domain/conversation';
+import { splitThreadKey } from '../domain/thread-key';
 import type { Repositories } from '../store/index';
 import type { IntercomDirectory } from './intercom/directory';
 import type { KommoClient } from './kommo/client';
@@ -9,10 +10,9 @@ import type { KommoClient } from './kommo/client';
  */
 export function threadPeople(deps: { repos: Repositories; intercom?: IntercomDirectory; kommo?: KommoClient }) {
     const { repos } = deps;
-    const split = (key: string) => ({ source: key.slice(0, key.indexOf(':')), id: key.slice(key.indexOf(':') + 1) });
     return {
         async assigneeOf(threadKey: string): Promise<{ name: string | null; email: string | null } | undefined> {
-            const { source, id } = split(threadKey);
+            const { source, id } = splitThreadKey(threadKey);
             if (source === 'intercom') {
                 const adminId = asSnapshot(await repos.snapshots.get(threadKey))?.adminAssigneeId;
                 const admin = adminId && deps.intercom ? await deps.intercom.adminById(adminId) : undefined;
@@ -27,7 +27,7 @@ export function threadPeople(deps: { repos: Repositories; intercom?: IntercomDir
             return undefined;
         },
         async customerOf(threadKey: string): Promise<string> {
-            const { source, id } = split(threadKey);
+            const { source, id } = splitThreadKey(threadKey);
             if (source === 'intercom') {
                 const c = asSnapshot(await repos.snapshots.get(threadKey))?.customer;
                 return c?.name ?? c?.email ?? `Intercom conversation ${id}`;

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { splitThreadKey } from '../domain/thread-key';
 import { agentActionJob, type Agent, type AgentAction } from '../domain/agent-action';
 import type { NewJob } from '../outbox/job-store';
 import type { TeamsPeopleRepo } from '../store/teams-people-repo';
@@ -17,12 +18,6 @@ export interface ConversationActionDeps {
     emailOf?: AgentLookups['emailOf'];
 }
 
-/** A thread key split into the conversation's source and id (`intercom:123`). */
-export function conversationOfKey(threadKey: string): { source: string; conversationId: string } {
-    const colon = threadKey.indexOf(':');
-    return { source: threadKey.slice(0, colon), conversationId: threadKey.slice(colon + 1) };
-}
-
 /** The thread key of the conversation an activity is in (a thread reply or a card action). */
 export async function threadKeyOfActivity(context: TurnContext, threads: ThreadsRepo): Promise<string | undefined> {
     const conversationId = context.activity.conversation?.id;
@@ -36,7 +31,7 @@ export async function threadKeyOfActivity(context: TurnContext, threads: Threads
  */
 export async function requestAction(context: TurnContext, deps: ConversationActionDeps, threadKey: string, action: AgentAction, fromCard = false): Promise<Agent> {
     const agent = await agentOf(context, { people: deps.people, identities: deps.identities, emailOf: deps.emailOf });
-    const { source, conversationId } = conversationOfKey(threadKey);
+    const { source, id: conversationId } = splitThreadKey(threadKey);
     const requestId = context.activity.id ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     await deps.enqueue([agentActionJob({ source, conversationId, threadKey, action, agent, requestId, fromCard })]);
     return agent;

@@ -70,6 +70,16 @@ export class IntercomClient {
         return parseConversation(await this.call('get', `/conversations/${encodeURIComponent(conversationId)}`));
     }
 
+    /** The conversation, or undefined when Intercom no longer has it (404/410). */
+    async findConversation(conversationId: string): Promise<IntercomConversation | undefined> {
+        try {
+            return await this.getConversation(conversationId);
+        } catch (err) {
+            if (err instanceof DeliveryError && (err.status === 404 || err.status === 410)) return undefined;
+            throw err;
+        }
+    }
+
     /**
      * Performs an agent's action as the admin `adminId` and returns the conversation as Intercom
      * answers it (with the part the action created).

@@ -92,7 +92,8 @@ function conversationMirror(deps: MirrorDeps): MirrorConversation {
         const previous = asSnapshot(await snapshots.get(key));
         const firstSeen = !previous;
         if (client && !options.fetched && firstSeen && topic !== 'conversation.user.created' && topic !== SYNC_TOPIC) {
-            conversation = await fetchWhole(client, conversation);
+            // Intercom's current copy; the webhook's when Intercom no longer has it.
+            conversation = (await client.findConversation(conversation.id)) ?? conversation;
         }
         const snapshot = normalizeConversation(conversation, appId);
         if (previous && !appId) snapshot.url = previous.url;
@@ -132,16 +133,6 @@ async function recordActivity(activity: ConversationActivity, key: string, snaps
     if (snapshot.fin.resolutionState === 'escalated' || snapshot.fin.resolutionState === 'routed_to_team') await activity.escalated(key);
     if (snapshot.state === 'closed') await activity.closed(key);
     return jobs;
-}
-
-/** The conversation as Intercom has it now; the webhook's copy when Intercom no longer has it. */
-export async function fetchWhole(client: IntercomClient, fromWebhook: IntercomConversation): Promise<IntercomConversation> {
-    try {
-        return await client.getConversation(fromWebhook.id);
-    } catch (err) {
-        if (err instanceof DeliveryError && (err.status === 404 || err.status === 410)) return fromWebhook;
-        throw err;
-    }
 }
 
 async function routeOf(rules: RoutingRulesRepo, snapshot: ReturnType<typeof normalizeConversation>, opening: string): Promise<ThreadDestination | undefined> {

@@ -1,12 +1,10 @@
 import { threadKeyOf, mirrorConversationJobs } from '../../domain/mirror-conversation';
 import type { ConversationSnapshot } from '../../domain/conversation';
-import { DeliveryError } from '../../outbox/delivery-error';
 import type { NewJob } from '../../outbox/job-store';
 import { replyJob } from '../../teams/jobs/teams-send-jobs';
-import type { IntercomClient } from './client';
 import type { MirrorConversation, MirrorDeps } from './mirror-job';
 import { intercomConversationUrl } from './normalize';
-import type { IntercomConversation, IntercomTicket } from './schemas';
+import type { IntercomTicket } from './schemas';
 
 /** The line a thread gets when a ticket is created for its conversation. */
 export function ticketNotice(ticket: IntercomTicket): string {
@@ -40,15 +38,6 @@ function ticketSnapshot(ticket: IntercomTicket, appId: string | undefined): Conv
     };
 }
 
-async function conversationOrNone(client: IntercomClient, id: string): Promise<IntercomConversation | undefined> {
-    try {
-        return await client.getConversation(id);
-    } catch (err) {
-        if (err instanceof DeliveryError && (err.status === 404 || err.status === 410)) return undefined;
-        throw err;
-    }
-}
-
 /**
  * `ticket.created`: a line in the thread of each known conversation the ticket belongs to (its
  * own id for customer tickets, or its linked conversations). A ticket of a conversation not seen
@@ -64,7 +53,7 @@ export async function mirrorTicket(deps: MirrorDeps, mirror: MirrorConversation,
         await enqueue(known.map((id) => replyJob(threadKeyOf({ source: 'intercom', id }), notice, `ticket:${eventId}:${id}`)));
         return;
     }
-    const conversation = deps.client ? await conversationOrNone(deps.client, ticket.id) : undefined;
+    const conversation = deps.client ? await deps.client.findConversation(ticket.id) : undefined;
     let jobs: NewJob[];
     if (conversation) {
         jobs = await mirror(conversation, 'ticket.created', appId, eventId, { fetched: true });

@@ -12,6 +12,7 @@ import type { NewJob } from '../../outbox/job-store';
 import type { Database } from '../../store/schema';
 import type { SentPartsRepo } from '../../store/sent-parts-repo';
 import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
+import { quoteLines } from '../../teams/messages/conversation-message';
 import { whatsappTexts } from '../../teams/whatsapp-texts';
 import { n8nForwardJob } from '../n8n/forward-job';
 import type { KommoClient } from './client';
@@ -23,7 +24,7 @@ export const KOMMO_MESSAGE_JOB = 'kommo.message';
 
 /** The job of one stored `message[add]` delivery, on the contact's thread key. */
 export function kommoMessageJob(contactId: string, eventId: string): NewJob {
-    return { kind: KOMMO_MESSAGE_JOB, payload: { eventId }, orderingKey: `thread:kommo:${contactId}`, dedupeKey: `kommo-message:${eventId}` };
+    return { kind: KOMMO_MESSAGE_JOB, payload: { eventId }, orderingKey: `thread:${whatsappThreadKey(contactId)}`, dedupeKey: `kommo-message:${eventId}` };
 }
 
 export interface KommoMessageDeps {
@@ -58,8 +59,6 @@ function displayText(m: KommoMessage): string {
     return [m.text.trim(), file].filter(Boolean).join('\n\n');
 }
 
-const quote = (text: string) => text.split('\n').map((l) => `> ${l}`).join('\n');
-
 /**
  * `kommo.message`: a WhatsApp message seen by Kommo. A customer's message goes to the contact's
  * Teams thread and, while the AI is active, to the AI. A salesperson's `#` command runs for the
@@ -82,7 +81,7 @@ export function kommoMessageHandler(deps: KommoMessageDeps): JobHandler {
         }
         active = !current.ai.paused;
         const text = displayText(m);
-        const body = [t.customerWrote(m.author?.name ?? current.name ?? 'Customer'), quote(text || '…'), active || !deps.aiConfigured ? '' : t.aiPausedHint].filter(Boolean).join('\n\n');
+        const body = [t.customerWrote(m.author?.name ?? current.name ?? 'Customer'), quoteLines(text || '…'), active || !deps.aiConfigured ? '' : t.aiPausedHint].filter(Boolean).join('\n\n');
         jobs.unshift(threads.start(current));
         jobs.push(threads.notice(current.contactId, body, `kommo-msg:${eventId}`), threads.refresh(current, `card:kommo:${current.contactId}:${eventId}`));
         if (deps.activity) jobs.push(...(await deps.activity.customerWrote(whatsappThreadKey(current.contactId), Date.now())));

@@ -8,6 +8,9 @@ export interface FieldIssue {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+/** A plausible email address (one @, a dotted domain, no spaces). */
+export const isEmail = (value: string): boolean => EMAIL.test(value);
 const TEMPERATURE_ALIASES: Record<string, Temperature> = { quente: 'QUENTE', hot: 'QUENTE', morno: 'MORNO', warm: 'MORNO', frio: 'FRIO', cold: 'FRIO' };
 
 /** The first present key among Portuguese and English names. */

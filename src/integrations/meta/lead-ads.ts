@@ -4,7 +4,7 @@ import type { LeadInput } from '../../domain/lead';
 import { toE164 } from '../../domain/phone';
 import { DeliveryError } from '../../outbox/delivery-error';
 import { httpClientError } from '../../lib/http-client-error';
-import { parseMoney } from '../leads/normalize-lead';
+import { isEmail, parseMoney } from '../leads/normalize-lead';
 
 /** The webhook body of a Page subscribed to `leadgen`. */
 export const metaWebhookSchema = z.object({
@@ -50,7 +50,7 @@ export function leadFromMeta(leadgen: z.output<typeof leadgenSchema>): LeadInput
     return {
         externalId: leadgen.id,
         name: name || 'Lead (Meta)',
-        email: email && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email) ? email.toLowerCase() : null,
+        email: email && isEmail(email) ? email.toLowerCase() : null,
         phone: toE164(find('phone_number', 'telefone', 'phone')),
         interest: find('interesse', 'interest'),
         income: income ? parseMoney(income) : null,

@@ -11,6 +11,7 @@ import type { IdentityLinksRepo } from '../../store/identity-links-repo';
 import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
 import type { KommoClient } from '../kommo/client';
 import { kommoSendJob } from '../kommo/send-jobs';
+import { quoteLines } from '../../teams/messages/conversation-message';
 
 export const AI_REPLY_JOB = 'whatsapp.ai_reply';
 
@@ -54,7 +55,7 @@ export function aiReplyHandler(deps: AiReplyDeps): JobHandler {
         payload: payloadSchema,
         async run(p, context) {
             const contact = (await contacts.get(p.contactId)) ?? (await contacts.upsert({ contactId: p.contactId, leadId: p.leadId ?? null }));
-            const quoted = p.text.split('\n').map((l) => `> ${l}`).join('\n');
+            const quoted = quoteLines(p.text);
             const jobs: NewJob[] = [threads.start(contact)];
             const active = aiActive(contact, Date.now(), deps.autoResumeMinutes);
             if (active) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { LeadInput } from '../../domain/lead';
 import { toE164 } from '../../domain/phone';
-import { parseMoney } from '../leads/normalize-lead';
+import { isEmail, parseMoney } from '../leads/normalize-lead';
 
 /** RD Station's conversion webhook: `{leads: [...]}` with its lead fields. */
 export const rdStationWebhookSchema = z.object({
@@ -39,7 +39,7 @@ export function leadFromRdStation(rd: RdLead): LeadInput {
     return {
         externalId: rd.uuid ?? rd.id ?? null,
         name: rd.name?.trim() || email || 'Lead (RD Station)',
-        email: email && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email) ? email : null,
+        email: email && isEmail(email) ? email : null,
         phone: toE164(rd.mobile_phone ?? rd.personal_phone ?? null),
         interest: customText('interesse', 'interest'),
         income: income ? parseMoney(income) : null,

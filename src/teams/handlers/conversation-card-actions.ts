@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Locale } from '../../config';
+import { splitThreadKey } from '../../domain/thread-key';
 import type { AgentAction } from '../../domain/agent-action';
 import { asSnapshot } from '../../domain/conversation';
 import { SNOOZE_CHOICES, snoozeUntil, type SnoozeChoice } from '../../domain/snooze';
@@ -9,7 +10,7 @@ import type { ConversationSnapshotsRepo } from '../../store/conversation-snapsho
 import { CONVERSATION_VERBS, conversationCard, REPLY_INPUT_ID, type ConversationVerb } from '../cards/conversation-card';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { conversationTexts, type ConversationTexts } from '../conversation-texts';
-import { conversationOfKey, requestAction, threadKeyOfActivity, type ConversationActionDeps } from '../conversation-actions';
+import { requestAction, threadKeyOfActivity, type ConversationActionDeps } from '../conversation-actions';
 
 export interface ConversationCardDeps extends ConversationActionDeps {
     snapshots: ConversationSnapshotsRepo;
@@ -50,7 +51,7 @@ export function registerConversationCardActions(app: Application<TurnState>, dep
     const handle = async (context: TurnContext, verb: ConversationVerb, data: ButtonData): Promise<{ threadKey?: string; answer?: string; notice?: string }> => {
         const t = conversationTexts(context.activity.locale, deps.defaultLocale);
         const threadKey = (await threadKeyOfActivity(context, deps.threads)) ?? (data.conversationId ? `intercom:${data.conversationId}` : undefined);
-        if (!threadKey || conversationOfKey(threadKey).source !== 'intercom') return { answer: t.threadHelp };
+        if (!threadKey || splitThreadKey(threadKey).source !== 'intercom') return { answer: t.threadHelp };
         if (!deps.connected('intercom')) return { threadKey, answer: t.intercomNotConnected };
         const action = actionOf(verb, data, context, t);
         if (typeof action === 'string') return { threadKey, answer: action };

@@ -1,6 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Locale } from '../../config';
+import { splitThreadKey } from '../../domain/thread-key';
 import type { AgentAction } from '../../domain/agent-action';
 import { asSnapshot } from '../../domain/conversation';
 import { conversationCardActivity } from '../../domain/mirror-conversation';
@@ -8,7 +9,7 @@ import type { Logger } from '../../lib/logger';
 import type { ConversationSnapshotsRepo } from '../../store/conversation-snapshots-repo';
 import { parseCommand, type ParsedText } from '../commands/parse-command';
 import { conversationTexts, type ConversationTexts } from '../conversation-texts';
-import { conversationOfKey, requestAction, threadKeyOfActivity, type ConversationActionDeps } from '../conversation-actions';
+import { requestAction, threadKeyOfActivity, type ConversationActionDeps } from '../conversation-actions';
 
 export interface ConversationThreadDeps extends ConversationActionDeps {
     snapshots: ConversationSnapshotsRepo;
@@ -67,7 +68,7 @@ export function registerConversationThreads(app: Application<TurnState>, deps: C
         if (a.type !== 'message' || !isThreadReply(a) || (!a.text && a.value)) return false;
         if (isBotCommand(a, parseCommand(a.text), deps.botCommands, a.recipient?.id)) return false;
         const key = await threadKeyOfActivity(context, deps.threads);
-        return key !== undefined && conversationOfKey(key).source === 'intercom';
+        return key !== undefined && splitThreadKey(key).source === 'intercom';
     };
 
     app.activity(selector, async (context) => {

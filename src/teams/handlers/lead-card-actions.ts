@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Locale } from '../../config';
+import { splitThreadKey } from '../../domain/thread-key';
 import type { Lead } from '../../domain/lead';
 import type { LeadThreads } from '../../domain/lead-threads';
 import { assignKommoLeadJob } from '../../integrations/leads/fetch-jobs';
@@ -11,7 +12,7 @@ import type { Repositories } from '../../store/index';
 import { agentOf, type AgentLookups } from '../agent-of';
 import { leadCard, LEAD_VERBS, type LeadVerb } from '../cards/lead-card';
 import type { AdaptiveCard } from '../cards/adaptive-card';
-import { conversationOfKey, threadKeyOfActivity } from '../conversation-actions';
+import { threadKeyOfActivity } from '../conversation-actions';
 import { leadTexts } from '../lead-texts';
 
 export interface LeadCardDeps {
@@ -37,7 +38,7 @@ export function registerLeadCardActions(app: Application<TurnState>, deps: LeadC
 
     const leadOf = async (context: TurnContext, data: { leadId?: number | string }): Promise<Lead | undefined> => {
         const key = await threadKeyOfActivity(context, repos.threads);
-        const fromCard = key && conversationOfKey(key).source === 'lead' ? Number(conversationOfKey(key).conversationId) : undefined;
+        const fromCard = key && splitThreadKey(key).source === 'lead' ? Number(splitThreadKey(key).id) : undefined;
         const id = fromCard ?? (data.leadId !== undefined ? Number(data.leadId) : undefined);
         return id !== undefined && Number.isInteger(id) ? repos.leads.get(id) : undefined;
     };

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Locale } from '../../config';
+import { splitThreadKey } from '../../domain/thread-key';
 import { aiStateLine, setAiState } from '../../domain/ai-pause';
 import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
 import { kommoNoteJob, kommoSendJob } from '../../integrations/kommo/send-jobs';
@@ -12,7 +13,7 @@ import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
 import { agentOf, type AgentLookups } from '../agent-of';
 import { whatsappCard, WHATSAPP_VERBS, type WhatsAppVerb } from '../cards/whatsapp-card';
 import { parseCommand } from '../commands/parse-command';
-import { conversationOfKey, threadKeyOfActivity } from '../conversation-actions';
+import { threadKeyOfActivity } from '../conversation-actions';
 import { whatsappTexts, type WhatsAppTexts } from '../whatsapp-texts';
 import { isBotCommand, isThreadReply } from './conversation-threads';
 
@@ -62,7 +63,7 @@ const COMMANDS: Record<string, ThreadCommand> = {
 export function registerWhatsAppThreads(app: Application<TurnState>, deps: WhatsAppThreadDeps): void {
     const contactOf = async (context: TurnContext): Promise<string | undefined> => {
         const key = await threadKeyOfActivity(context, deps.threads);
-        return key && conversationOfKey(key).source === 'kommo' ? conversationOfKey(key).conversationId : undefined;
+        return key && splitThreadKey(key).source === 'kommo' ? splitThreadKey(key).id : undefined;
     };
 
     const switchAi = async (context: TurnContext, contactId: string, paused: boolean, t: WhatsAppTexts) => {
