@@ -45,7 +45,7 @@ export interface RunningApp {
  * Kept apart from `index.ts` so that integration tests start exactly what production starts.
  */
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
-    const db = await openDatabase(config.database);
+    const db = await openDatabase(config.database, { onBackgroundCheckpointError: (err) => logger.error({ err }, 'database checkpoint') });
     try {
         await migrateToLatest(db);
     } catch (err) {

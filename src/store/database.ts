@@ -6,6 +6,8 @@ import pg from 'pg';
 import type { Config } from '../config';
 import { LATEST_MIGRATION, migrationProvider, type Dialect } from './migrations/index';
 import type { Database } from './schema';
+import { withStatementCache } from './statement-cache';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 
 /** An open database with the engine it runs on. */
 export interface Db {
@@ -29,6 +31,11 @@ export interface OpenOptions {
     schema?: string;
     /** PostgreSQL pool size. */
     poolSize?: number;
+    /**
+     * SQLite file only: checkpoint the write-ahead log on a thread of its own (the running app),
+     * reporting failures here. Without it SQLite checkpoints inside commits (tools, tests).
+     */
+    onBackgroundCheckpointError?: (err: Error) => void;
 }
 
 /** BIGINT columns hold epoch milliseconds, well inside Number's safe range: read them as numbers. */
@@ -48,8 +55,9 @@ export async function openDatabase(target: Config['database'], options: OpenOpti
         sqlite.pragma('synchronous = NORMAL');
         sqlite.pragma('busy_timeout = 5000');
         sqlite.pragma('foreign_keys = ON');
-        const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-        return wrap(kysely, 'sqlite', undefined, sqlite);
+        const checkpointer = options.onBackgroundCheckpointError && target.file !== ':memory:' ? startWalCheckpointer(sqlite, target.file, options.onBackgroundCheckpointError) : undefined;
+        const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+        return wrap(kysely, 'sqlite', undefined, sqlite, checkpointer);
     }
     const schema = options.schema;
     if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('schema must be a plain lower-case identifier');
@@ -82,7 +90,7 @@ function migratorFor(kysely: Kysely<Database>, dialect: Dialect, schema: string 
     return new Migrator({ db: kysely, provider: migrationProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
-function wrap(kysely: Kysely<Database>, dialect: Dialect, schema: string | undefined, sqlite?: BetterSqlite3.Database): Db {
+function wrap(kysely: Kysely<Database>, dialect: Dialect, schema: string | undefined, sqlite?: BetterSqlite3.Database, checkpointer?: WalCheckpointer): Db {
     let closed = false;
     return {
         kysely,
@@ -100,6 +108,7 @@ function wrap(kysely: Kysely<Database>, dialect: Dialect, schema: string | undef
         async close() {
             if (closed) return;
             closed = true;
+            await checkpointer?.stop();
             await kysely.destroy();
         }
     };
