@@ -17,13 +17,21 @@ const CIRCUIT_VALUE: Record<PeerCircuitState, number> = { closed: 0, half_open: 
 /** Creates the counters and the gauges read from the database at scrape time. */
 export function createOutboxMetrics(registry: Registry, db: Kysely<Database>): OutboxMetrics {
     const circuit = new Gauge({ name: 'deskbridge_peer_circuit_state', help: 'Circuit breaker per peer: 0 closed, 1 half-open, 2 open', labelNames: ['peer'], registers: [registry] });
+    // Both gauges are collected together at each scrape: they share one read of the queue.
+    let reading: ReturnType<typeof queueStats> | undefined;
+    const readQueue = () => {
+        reading ??= queueStats(db).finally(() => {
+            reading = undefined;
+        });
+        return reading;
+    };
     new Gauge({
         name: 'deskbridge_outbox_jobs',
         help: 'Outbox jobs by status',
         labelNames: ['status'],
         registers: [registry],
         async collect() {
-            const { counts } = await queueStats(db);
+            const { counts } = await readQueue();
             for (const [status, n] of Object.entries(counts)) this.set({ status }, n);
         }
     });
@@ -32,7 +40,7 @@ export function createOutboxMetrics(registry: Registry, db: Kysely<Database>): O
         help: 'Age of the oldest due job not yet done',
         registers: [registry],
         async collect() {
-            this.set((await queueStats(db)).oldestPendingAgeMs / 1000);
+            this.set((await readQueue()).oldestPendingAgeMs / 1000);
         }
     });
     return {

@@ -88,6 +88,10 @@ export class OutboxWorker {
 
     private async runLoop(): Promise<void> {
         while (this.running) {
+            // SQLite answers synchronously, so claim → run → done → claim can go on as one chain
+            // of promise callbacks; under a backlog that starved sockets and timers (the Teams
+            // sends' answers, rate-limit waits) for seconds. Each round lets them run first.
+            await new Promise<void>((resolve) => setImmediate(resolve));
             this.wakeRequested = false;
             const free = this.o.concurrency - this.inFlight.size;
             let claimed: Job[] = [];
