@@ -7,7 +7,7 @@ import { verifyIntercomSignature } from '../integrations/intercom/verify-signatu
 import { schemaMismatch, unauthorized } from '../lib/http-error';
 import type { Logger } from '../lib/logger';
 import type { Outbox } from '../outbox/index';
-import { parseJson } from './json-body';
+import { jsonBody } from './json-body';
 import { rawBodyOf } from './raw-body';
 import { route } from './route';
 
@@ -36,13 +36,14 @@ export function registerIntercomWebhook(server: Server, deps: IntercomWebhookDep
         if (!deps.clientSecret) throw unauthorized('Intercom webhooks are disabled: set INTERCOM_CLIENT_SECRET');
         const raw = rawBodyOf(req);
         if (!verifyIntercomSignature(raw, req.header('x-hub-signature'), deps.clientSecret)) throw unauthorized('Invalid X-Hub-Signature');
-        const envelope = envelopeSchema.safeParse(parseJson(req));
+        const body = jsonBody(req);
+        const envelope = envelopeSchema.safeParse(body.value);
         if (!envelope.success) throw schemaMismatch(envelope.error.issues);
         const { id, topic } = envelope.data;
 
         if (isPing(topic)) {
             const eventId = id ?? `ping:${envelope.data.created_at ?? Date.now()}`;
-            await deps.outbox.ingest({ source: 'intercom', eventId, topic, payload: envelope.data }, []);
+            await deps.outbox.ingest({ source: 'intercom', eventId, topic, payload: envelope.data, payloadJson: body.text }, []);
             deliveries.inc({ topic: 'ping', outcome: 'stored' });
             res.send(200, { status: 'ok' });
             return;
@@ -56,7 +57,7 @@ export function registerIntercomWebhook(server: Server, deps: IntercomWebhookDep
         if (id === null) throw schemaMismatch([{ path: ['id'], message: 'Expected a notification id' }]);
         const item = (group === 'ticket' ? ticketSchema : conversationAtIngressSchema).safeParse(envelope.data.data.item);
         if (!item.success) throw schemaMismatch(item.error.issues.map((i) => ({ ...i, path: ['data', 'item', ...i.path] })));
-        const result = await deps.outbox.ingest({ source: 'intercom', eventId: id, topic, payload: envelope.data }, [mirrorEventJob(item.data.id, id)]);
+        const result = await deps.outbox.ingest({ source: 'intercom', eventId: id, topic, payload: envelope.data, payloadJson: body.text }, [mirrorEventJob(item.data.id, id)]);
         deliveries.inc({ topic: group, outcome: result.stored ? 'stored' : 'duplicate' });
         res.send(200, { status: result.stored ? 'stored' : 'duplicate' });
     }));

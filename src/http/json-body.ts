@@ -10,11 +10,20 @@ export function isJsonContentType(req: Request): boolean {
 
 /** Parses the raw body as JSON: 415 for another content type, 400 for bytes that are not JSON. */
 export function parseJson(req: Request): unknown {
+    return jsonBody(req).value;
+}
+
+/**
+ * {@link parseJson}, also returning the body's text: a delivery stored as received is kept as
+ * that text, not parsed and serialised again.
+ */
+export function jsonBody(req: Request): { text: string; value: unknown } {
     if (!isJsonContentType(req)) throw unsupportedMediaType('application/json');
     const raw = rawBodyOf(req);
     if (raw.length === 0) throw badRequest('The request body is empty; a JSON document is required');
+    const text = raw.toString('utf8');
     try {
-        return JSON.parse(raw.toString('utf8')) as unknown;
+        return { text, value: JSON.parse(text) as unknown };
     } catch (err) {
         throw badRequest(`The request body is not valid JSON: ${(err as Error).message}`);
     }

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../store/database';
-import { storeDelivery, type Delivery, type IngestResult } from './ingest';
+import { inboxPayload, storeDelivery, type Delivery, type IngestResult } from './ingest';
 import { DEFAULT_MAX_ATTEMPTS, type NewJob } from './job-store';
 
 interface Waiting {
@@ -80,7 +80,7 @@ function prepareSqliteBatch(sqlite: BetterSqlite3.Database): (batch: Waiting[], 
     );
     return sqlite.transaction((batch: Waiting[], now: number) =>
         batch.map(({ delivery, jobs }): IngestResult => {
-            const inbox = insertInbox.run(delivery.source, delivery.eventId, delivery.topic ?? null, JSON.stringify(delivery.payload), now);
+            const inbox = insertInbox.run(delivery.source, delivery.eventId, delivery.topic ?? null, inboxPayload(delivery), now);
             if (inbox.changes === 0) return { stored: false, duplicate: true };
             let added = 0;
             for (const job of jobs) {

@@ -10,6 +10,16 @@ export interface Delivery {
     eventId: string;
     topic?: string;
     payload: unknown;
+    /**
+     * The payload already as JSON text — the request body exactly as received — stored as is
+     * instead of serialising `payload` again (the ingest hot path).
+     */
+    payloadJson?: string;
+}
+
+/** The text stored in the inbox for a delivery. */
+export function inboxPayload(delivery: Delivery): string {
+    return delivery.payloadJson ?? JSON.stringify(delivery.payload);
 }
 
 export type IngestResult = { stored: true; jobs: number } | { stored: false; duplicate: true };
@@ -27,7 +37,7 @@ export async function ingestDelivery(db: Kysely<Database>, delivery: Delivery, j
 export async function storeDelivery(trx: Transaction<Database>, delivery: Delivery, jobs: readonly NewJob[], now = Date.now()): Promise<IngestResult> {
     const inserted = await trx
         .insertInto('inbox')
-        .values({ source: delivery.source, event_id: delivery.eventId, topic: delivery.topic ?? null, payload: JSON.stringify(delivery.payload), received_at: now })
+        .values({ source: delivery.source, event_id: delivery.eventId, topic: delivery.topic ?? null, payload: inboxPayload(delivery), received_at: now })
         .onConflict((oc) => oc.columns(['source', 'event_id']).doNothing())
         .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return { stored: false, duplicate: true } as const;

@@ -17,7 +17,8 @@ export const envelopeSchema = z.object({
     topic: z.string().min(1),
     app_id: z.string().optional(),
     created_at: timestamp,
-    data: z.object({ item: z.unknown() }).passthrough()
+    // Only `item` is read: the rest of `data` is left behind (the inbox keeps the delivery as received).
+    data: z.object({ item: z.unknown() })
 });
 
 const authorSchema = z
@@ -88,14 +89,12 @@ export type IntercomTicket = z.output<typeof ticketSchema>;
 /**
  * What the webhook checks of a conversation before acknowledging: enough to know it is one and to
  * order its jobs. The mirror job validates the whole object ({@link conversationSchema}) in the
- * worker, so the request stays fast.
+ * worker, so the request stays fast; for the same reason nothing else of the object is copied.
  */
-export const conversationAtIngressSchema = z
-    .object({
-        type: z.literal('conversation'),
-        id: id,
-        created_at: z.number(),
-        state: z.string(),
-        source: z.object({ author: z.object({ type: z.string() }).passthrough() }).passthrough()
-    })
-    .passthrough();
+export const conversationAtIngressSchema = z.object({
+    type: z.literal('conversation'),
+    id: id,
+    created_at: z.number(),
+    state: z.string(),
+    source: z.object({ author: z.object({ type: z.string() }) })
+});
