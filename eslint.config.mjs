@@ -11,7 +11,12 @@ export default tseslint.config(
         rules: {
             '@typescript-eslint/no-explicit-any': 'error',
             '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-            'no-console': 'error'
+            'no-console': 'error',
+            // src/teams/teams-ai.ts loads the library without the parts Deskbridge does not use.
+            '@typescript-eslint/no-restricted-imports': [
+                'error',
+                { paths: [{ name: '@microsoft/teams-ai', message: "Import runtime values from src/teams/teams-ai.ts (types may come from '@microsoft/teams-ai').", allowTypeImports: true }] }
+            ]
         }
     },
     {

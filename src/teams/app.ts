@@ -1,5 +1,5 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { Application, TeamsAdapter, type TurnState } from './teams-ai';
 import type { Config } from '../config';
 import type { Logger } from '../lib/logger';
 import type { Repositories } from '../store/index';
