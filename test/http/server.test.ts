@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { enqueueJobs } from '../../src/outbox/job-store';
 import { post } from '../helpers/post';
 import { startTestApp, type TestApp } from '../helpers/start-app';
 
@@ -92,6 +93,26 @@ describe('per-IP limit on webhook endpoints', function () {
             assert.deepEqual(((await limited.json()) as { error: { code: string } }).error.code, 'rate_limited');
             assert.equal((await hit('198.51.100.2')).status, 401, 'another caller has its own count');
             assert.equal((await fetch(`${app.url}/healthz`)).status, 200, 'health checks are not limited');
+        } finally {
+            await app.stop();
+        }
+    });
+});
+
+describe('queue metrics', () => {
+    it('shows a waiting backlog on /metrics: jobs by status and the age of the oldest due job', async () => {
+        // No worker: what is enqueued stays waiting, as during an outage.
+        const app = await startTestApp({ RUN_WORKER: 'false' });
+        try {
+            const now = Date.now();
+            // Scheduled for later, and the oldest: counted, but nobody is waiting for it yet.
+            await enqueueJobs(app.repos.db.kysely, [{ kind: 'teams.reply', payload: {}, orderingKey: 'c', runAt: now + 3_600_000 }], now - 200_000);
+            await enqueueJobs(app.repos.db.kysely, [{ kind: 'teams.reply', payload: {}, orderingKey: 'a' }], now - 90_000);
+            await enqueueJobs(app.repos.db.kysely, [{ kind: 'teams.reply', payload: {}, orderingKey: 'b' }], now - 10_000);
+            const text = await (await fetch(`${app.url}/metrics`)).text();
+            assert.match(text, /deskbridge_outbox_jobs\{status="pending"\} 3/);
+            const age = Number(/^deskbridge_outbox_oldest_pending_age_seconds (\S+)$/m.exec(text)?.[1]);
+            assert.ok(age >= 90 && age < 120, `oldest due job waited ${age} s`);
         } finally {
             await app.stop();
         }
