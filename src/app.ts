@@ -79,10 +79,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         logger,
         metrics,
         bodyLimit: config.BODY_LIMIT_BYTES,
+        timeouts: { headersMs: config.HEADERS_TIMEOUT_MS, requestMs: config.REQUEST_TIMEOUT_MS },
         ipRateLimit: { perMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY },
         routes: [
             (s) => registerHealthRoutes(s, { db, metrics, logger, isShuttingDown: () => shuttingDown }),
-            (s) => registerBotMessages(s, { bot, logger }),
+            (s) => registerBotMessages(s, { bot, logger, anonymous: config.anonymousBot }),
             (s) => registerIntercomWebhook(s, { clientSecret: config.INTERCOM_CLIENT_SECRET, outbox, logger, registry: metrics.registry }),
             (s) => registerKommoWebhook(s, { webhookToken: config.KOMMO_WEBHOOK_TOKEN, accountId: config.KOMMO_ACCOUNT_ID, outbox, logger, registry: metrics.registry }),
             (s) => registerN8nReplies(s, { callbackToken: config.N8N_CALLBACK_TOKEN, outbox, logger }),
@@ -112,7 +113,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const port = (server.address() as AddressInfo).port;
     const url = `http://127.0.0.1:${port}`;
     if (config.RUN_WORKER) await outbox.start();
-    logger.info({ port, database: db.dialect, anonymousBot: config.anonymousBot }, 'Deskbridge listening');
+    logger.info({ host: config.HOST, port, database: db.dialect, anonymousBot: config.anonymousBot }, `Deskbridge listening on ${config.HOST}:${port}`);
 
     return {
         server,

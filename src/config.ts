@@ -54,7 +54,8 @@ const envSchema = z
         PORT: optionalString
             .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 65535), 'must be a port number (0-65535)')
             .transform((v) => (v === undefined ? 3978 : Number(v))),
-        HOST: optionalString.transform((v) => v ?? '0.0.0.0'),
+        /** Unset: 127.0.0.1 in anonymous local mode (no BOT_ID), all interfaces (0.0.0.0) otherwise. */
+        HOST: optionalString,
         DATABASE_URL: optionalString.refine(
             (v) => v === undefined || /^(postgres|postgresql):\/\//i.test(v) || /^(sqlite:|file:)/i.test(v),
             'must be a postgres:// URL, or sqlite:<path> / file:<path> for SQLite'
@@ -66,6 +67,10 @@ const envSchema = z
             .refine((v) => v === undefined || (SUPPORTED_LOCALES as readonly string[]).includes(v), `must be one of ${SUPPORTED_LOCALES.join(', ')}`)
             .transform((v) => (v ?? 'en') as Locale),
         BODY_LIMIT_BYTES: positiveInt(1024 * 1024, 50 * 1024 * 1024),
+        /** A client must have sent all request headers within this time (slowloris), else 408. */
+        HEADERS_TIMEOUT_MS: positiveInt(10_000, 600_000),
+        /** A client must have sent its whole request within this time, else 408. */
+        REQUEST_TIMEOUT_MS: positiveInt(30_000, 3_600_000),
 
         BOT_ID: optionalString,
         BOT_PASSWORD: optionalString,
@@ -149,6 +154,9 @@ const envSchema = z
         if (env.BOT_ID && !env.BOT_PASSWORD && env.BOT_TYPE !== 'UserAssignedMSI') {
             ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BOT_PASSWORD'], message: `is required when BOT_ID is set and BOT_TYPE is ${env.BOT_TYPE}` });
         }
+        if (env.HEADERS_TIMEOUT_MS > env.REQUEST_TIMEOUT_MS) {
+            ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['HEADERS_TIMEOUT_MS'], message: 'must not be longer than REQUEST_TIMEOUT_MS' });
+        }
         if (env.BOT_TYPE === 'SingleTenant' && env.BOT_ID && !env.BOT_TENANT_ID) {
             ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BOT_TENANT_ID'], message: 'is required when BOT_TYPE is SingleTenant' });
         }
@@ -162,7 +170,9 @@ const envSchema = z
         }
     });
 
-export type Config = z.output<typeof envSchema> & {
+export type Config = Omit<z.output<typeof envSchema>, 'HOST'> & {
+    /** The address to listen on (see `HOST` above for the default). */
+    readonly HOST: string;
     /** True when no Bot Framework credentials are set: the bot accepts unauthenticated activities (local use). */
     readonly anonymousBot: boolean;
     readonly database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -192,5 +202,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         url && /^postgres(ql)?:\/\//i.test(url)
             ? { kind: 'postgres', url }
             : { kind: 'sqlite', file: url ? url.replace(/^(sqlite|file):(\/\/)?/i, '') : './data/deskbridge.db' };
-    return { ...value, anonymousBot: !value.BOT_ID, database };
+    const anonymousBot = !value.BOT_ID;
+    // Anonymous mode trusts any caller that reaches it: only this machine, unless HOST says otherwise.
+    const HOST = value.HOST ?? (anonymousBot ? '127.0.0.1' : '0.0.0.0');
+    return { ...value, HOST, anonymousBot, database };
 }

@@ -16,7 +16,13 @@ async function main(): Promise<void> {
     }
     const logger = createLogger(config.LOG_LEVEL);
     if (config.anonymousBot) {
-        logger.warn('BOT_ID is empty: anonymous Bot Framework mode for local use (Agents Playground). Every user is an admin unless ADMIN_USERS is set.');
+        logger.warn(
+            `BOT_ID is empty: anonymous Bot Framework mode, for local use with the Agents Playground. No Bot Framework token is checked: ` +
+                `any program that can reach ${config.HOST}:${config.PORT} is trusted, and only activities whose serviceUrl is on this machine (127.0.0.1, localhost, [::1]) are taken. ` +
+                (config.ADMIN_USERS.length === 0
+                    ? 'ADMIN_USERS is empty, so every user is an admin.'
+                    : 'ADMIN_USERS is matched against the Entra object id the activity names and the email/UPN of the roster at its serviceUrl.')
+        );
     }
     const app = await startApp(config, logger);
     let stopping = false;

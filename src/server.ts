@@ -2,7 +2,7 @@ import restify, { type Server } from 'restify';
 import type { Logger } from './lib/logger';
 import type { Metrics } from './lib/metrics';
 import { readRawBody } from './http/raw-body';
-import { ipRateLimit, type IpRateLimitOptions } from './http/ip-rate-limit';
+import { IpRateLimiter, type IpRateLimitOptions } from './http/ip-rate-limit';
 
 declare module 'restify' {
     interface Request {
@@ -19,8 +19,10 @@ export interface HttpServerOptions {
     metrics: Metrics;
     /** Largest accepted request body in bytes; larger bodies get 413. */
     bodyLimit: number;
-    /** Per-IP limit of the webhook endpoints. */
+    /** Per-IP limit of failed and unauthenticated requests on the webhook endpoints. */
     ipRateLimit?: IpRateLimitOptions;
+    /** Slow clients are cut off: all headers within `headersMs`, the whole request within `requestMs`. */
+    timeouts?: { headersMs: number; requestMs: number };
     routes: RouteModule[];
 }
 
@@ -31,13 +33,21 @@ export interface HttpServerOptions {
 export function createHttpServer(options: HttpServerOptions): Server {
     const { logger, metrics } = options;
     const server = restify.createServer({ name: 'deskbridge', handleUncaughtExceptions: false });
+    const timeouts = options.timeouts ?? { headersMs: 10_000, requestMs: 30_000 };
+    // Node enforces both only when it sweeps its connections, every `connectionsCheckingInterval`
+    // (30 s by default, read when the server starts listening): sweep at a quarter of the shorter
+    // timeout so a slow client is cut off close to its deadline, not up to 30 s after it.
+    server.server.headersTimeout = timeouts.headersMs;
+    server.server.requestTimeout = timeouts.requestMs;
+    Object.assign(server.server, { connectionsCheckingInterval: Math.max(250, Math.floor(Math.min(timeouts.headersMs, timeouts.requestMs) / 4)) });
 
     server.pre((req, _res, next) => {
         req.startedAt = process.hrtime.bigint();
         return next();
     });
     // Before the body is read: a caller over its limit costs no body buffering.
-    if (options.ipRateLimit) server.pre(ipRateLimit(options.ipRateLimit));
+    const limiter = options.ipRateLimit ? new IpRateLimiter(options.ipRateLimit) : undefined;
+    if (limiter) server.pre(limiter.pre);
     server.use(restify.plugins.queryParser({ mapParams: false }));
     server.use(readRawBody(options.bodyLimit));
 
@@ -52,6 +62,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
         const routePath = req.getRoute?.()?.path?.toString() ?? 'unmatched';
         const labels = { method: req.method ?? 'GET', route: routePath };
         metrics.httpRequests.inc({ ...labels, status: String(res.statusCode) });
+        limiter?.recordResponse(req, res.statusCode);
         if (req.startedAt !== undefined) {
             metrics.httpDuration.observe(labels, Number(process.hrtime.bigint() - req.startedAt) / 1e9);
         }

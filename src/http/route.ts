@@ -2,6 +2,7 @@ import type { Next, Request, RequestHandler, Response } from 'restify';
 import type { Logger } from '../lib/logger';
 import { HttpError } from '../lib/http-error';
 import { sendError } from './raw-body';
+import { rateLimited } from './ip-rate-limit';
 
 export type AsyncHandler = (req: Request, res: Response) => Promise<void>;
 
@@ -14,7 +15,10 @@ export function route(logger: Logger, handler: AsyncHandler): RequestHandler {
         handler(req, res).then(
             () => next(),
             (err: unknown) => {
-                if (err instanceof HttpError) {
+                if (err instanceof HttpError && (err.status === 401 || err.status === 403) && req.rateLimitedFor !== undefined) {
+                    // Over its limit of failed attempts: the caller is told to wait, not which check failed.
+                    sendError(res, rateLimited(req.rateLimitedFor));
+                } else if (err instanceof HttpError) {
                     sendError(res, err);
                 } else {
                     logger.error({ err, route: req.getRoute()?.path }, 'request failed');

@@ -14,7 +14,8 @@ export interface AdminPolicy {
 }
 
 /**
- * True when the sender is an admin: their AAD object id, email or UPN is in ADMIN_USERS, or they
+ * True when the sender is an admin: their Entra object id (`aadObjectId`), or the email or UPN
+ * that the Teams roster gives for them, is in ADMIN_USERS, or they
  * own the team the message was sent in. The email comes from the Teams roster (one roster call,
  * only when the id alone did not match).
  */
@@ -41,8 +42,10 @@ async function isOwnerOfTeam(context: TurnContext, policy: AdminPolicy): Promise
 async function isListedAdmin(context: TurnContext, policy: AdminPolicy): Promise<boolean> {
     if (policy.adminUsers.length === 0) return false;
     const from = context.activity.from;
-    const direct = [from?.aadObjectId, from?.id].filter((v): v is string => !!v).map((v) => v.toLowerCase());
-    if (direct.some((id) => policy.adminUsers.includes(id))) return true;
+    // Never `from.id`: it is the Teams user id (`29:…`), not something an admin list names, and
+    // a caller can choose it. The Entra object id is what ADMIN_USERS may name directly.
+    const aad = from?.aadObjectId?.toLowerCase();
+    if (aad && policy.adminUsers.includes(aad)) return true;
     try {
         const member = await TeamsInfo.getMember(context, from.id);
         const names = [member.email, member.userPrincipalName, member.aadObjectId].filter((v): v is string => !!v).map((v) => v.toLowerCase());

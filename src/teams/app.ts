@@ -1,4 +1,5 @@
 import { TurnContext, type Activity } from 'botbuilder';
+import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
 import { Application, TeamsAdapter, type TurnState } from './teams-ai';
 import type { Config } from '../config';
 import type { Logger } from '../lib/logger';
@@ -28,8 +29,23 @@ export interface TeamsBot {
     readonly adapter: TeamsAdapter;
     readonly app: Application<TurnState>;
     readonly messenger: TeamsMessenger;
-    /** Runs one incoming activity through the application (used by the `/api/messages` route). */
+    /** Runs one incoming activity through the application. */
     handle(context: TurnContext): Promise<void>;
+    /**
+     * Authenticates an activity from `POST /api/messages` (its `Authorization` header) and runs
+     * it: the invoke response to answer with.
+     * @throws BotAuthenticationError when the token is missing, forged, expired, or cannot be
+     * checked (signing keys unreachable) — never with the SDK's internal message.
+     */
+    process(activity: Partial<Activity>, authorization: string): Promise<{ status: number; body?: unknown }>;
+}
+
+/** An activity whose Bot Framework credentials could not be verified (answered 401). */
+export class BotAuthenticationError extends Error {
+    constructor(readonly reason: string) {
+        super('The Bot Framework token is missing or invalid');
+        this.name = 'BotAuthenticationError';
+    }
 }
 
 export interface TeamsBotDeps {
@@ -167,6 +183,24 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         messenger: new TeamsMessenger(adapter, repos.teams, config.BOT_ID),
         handle: async (context) => {
             await app.run(context);
+        },
+        process: async (activity, authorization) => {
+            // Authentication apart from the turn: every failure of it (missing or `alg=none` token,
+            // bad signature, keys that cannot be downloaded) is a 401, not the SDK's 500.
+            // Both members are protected in the SDK's typings; CloudAdapter.process calls the same two.
+            const sdk = adapter as unknown as {
+                botFrameworkAuthentication: BotFrameworkAuthentication;
+                processActivity(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<{ status: number; body?: unknown } | undefined>;
+            };
+            const auth = sdk.botFrameworkAuthentication;
+            let result: AuthenticateRequestResult;
+            try {
+                result = await auth.authenticateRequest(activity as Activity, authorization);
+            } catch (err) {
+                throw new BotAuthenticationError(err instanceof Error ? err.name : 'unknown');
+            }
+            const invoke = await sdk.processActivity(result, withDates(activity), (context) => app.run(context).then(() => undefined));
+            return { status: invoke?.status ?? 200, body: invoke?.body };
         }
     };
 }
@@ -176,4 +210,17 @@ function graphServices(config: Config): { owners: TeamOwners; directory: GraphDi
     if (!config.BOT_ID || !config.BOT_PASSWORD) return undefined;
     const tokens = new AppTokenProvider({ clientId: config.BOT_ID, clientSecret: config.BOT_PASSWORD, loginBaseUrl: config.MICROSOFT_LOGIN_BASE_URL! });
     return { owners: new TeamOwners(tokens, config.GRAPH_BASE_URL!), directory: new GraphDirectory(tokens, config.GRAPH_BASE_URL!) };
+}
+
+/** The activity's timestamps as dates, as the SDK's own request handling does. */
+function withDates(activity: Partial<Activity>): Activity {
+    const out = activity as Activity & Record<string, unknown>;
+    for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
+        const value = out[field] as unknown;
+        if (typeof value === 'string') {
+            out[`raw${field.charAt(0).toUpperCase()}${field.slice(1)}`] = value;
+            (out as Record<string, unknown>)[field] = new Date(value);
+        }
+    }
+    return out;
 }
