@@ -2,6 +2,7 @@ import type { NewJob } from '../outbox/job-store';
 import type { WhatsAppContactsRepo } from '../store/whatsapp-contacts-repo';
 import type { WhatsAppThreads } from './whatsapp-jobs';
 import type { PauseSource, WhatsAppContact } from './whatsapp-contact';
+import { inlineText } from '../lib/markdown';
 
 /**
  * Pauses or resumes the AI for one contact, recording who and from where, and returns the Teams
@@ -16,7 +17,7 @@ export async function setAiState(
     const { contact, changed } = await contacts.setPaused(contactId, change.paused, change.by, change.via);
     if (!changed) return { contact, changed, jobs: [] };
     const t = threads.texts;
-    const line = change.paused ? t.paused(change.by, t.via[change.via]) : t.resumed(change.by, t.via[change.via]);
+    const line = change.paused ? t.paused(inlineText(change.by), t.via[change.via]) : t.resumed(inlineText(change.by), t.via[change.via]);
     return { contact, changed, jobs: [threads.start(contact), threads.notice(contactId, line), threads.refresh(contact)] };
 }
 
@@ -25,5 +26,5 @@ export function aiStateLine(threads: WhatsAppThreads, contact: WhatsAppContact |
     const t = threads.texts;
     if (!contact || !contact.ai.paused) return t.state(true, null, null, null);
     const since = contact.ai.at ? new Date(contact.ai.at).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : null;
-    return t.state(false, contact.ai.by, contact.ai.via ? t.via[contact.ai.via] : null, since);
+    return t.state(false, contact.ai.by === null ? null : inlineText(contact.ai.by), contact.ai.via ? t.via[contact.ai.via] : null, since);
 }

@@ -4,6 +4,7 @@ import { leadCard } from '../teams/cards/lead-card';
 import { replyJob, startThreadJob, updateRootJob, type OutboundActivity } from '../teams/jobs/teams-send-jobs';
 import type { LeadTexts } from '../teams/lead-texts';
 import { leadThreadKey, type Lead } from './lead';
+import { singleLine } from '../lib/markdown';
 
 /** The Teams side of hot leads: one card thread per lead in the channel bound to `leads`. */
 export class LeadThreads {
@@ -17,7 +18,7 @@ export class LeadThreads {
     }
 
     cardActivity(lead: Lead): OutboundActivity {
-        return { attachments: [cardAttachment(leadCard(lead, this.texts, { kommoUrl: this.kommoUrl(lead) }))], summary: `${lead.status} ${lead.name}`.slice(0, 100) };
+        return { attachments: [cardAttachment(leadCard(lead, this.texts, { kommoUrl: this.kommoUrl(lead) }))], summary: singleLine(`${lead.status} ${lead.name}`, 100) };
     }
 
     start(lead: Lead): NewJob {

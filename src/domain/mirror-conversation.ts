@@ -4,6 +4,7 @@ import { conversationCard } from '../teams/cards/conversation-card';
 import { replyJob, startThreadJob, updateRootJob, type OutboundActivity } from '../teams/jobs/teams-send-jobs';
 import { conversationMessageActivity } from '../teams/messages/conversation-message';
 import type { ConversationMessage, ConversationSnapshot } from './conversation';
+import { singleLine } from '../lib/markdown';
 
 /** The thread key of a customer conversation. */
 export const threadKeyOf = (c: Pick<ConversationSnapshot, 'source' | 'id'>): string => `${c.source}:${c.id}`;
@@ -13,7 +14,7 @@ export type ThreadDestination = { stream: 'intercom' } | { teamId: string; chann
 
 /** The root post of a conversation thread: its card. */
 export function conversationCardActivity(snapshot: ConversationSnapshot, notice?: string): OutboundActivity {
-    return { attachments: [cardAttachment(conversationCard(snapshot, { notice }))], summary: snapshot.subject.slice(0, 100) };
+    return { attachments: [cardAttachment(conversationCard(snapshot, { notice }))], summary: singleLine(snapshot.subject, 100) };
 }
 
 /** Brings the root card of a conversation's thread up to date. */

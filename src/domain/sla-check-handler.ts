@@ -9,6 +9,7 @@ import type { TeamsRepo } from '../store/teams-repo';
 import { replyJob, startThreadJob } from '../teams/jobs/teams-send-jobs';
 import type { SlaTexts } from '../teams/sla-texts';
 import { SLA_JOB, slaCheckJob, type SlaPolicy } from './sla';
+import { inlineText, mentionMarkup } from '../lib/markdown';
 
 export interface SlaCheckDeps {
     policy: SlaPolicy;
@@ -45,16 +46,16 @@ export function slaCheckHandler(deps: SlaCheckDeps): JobHandler {
                 const assignee = await deps.assigneeOf(p.threadKey).catch(() => undefined);
                 const person = assignee?.email ? await deps.people.byEmail(assignee.email) : undefined;
                 if (person) {
-                    const mention = `<at>${person.name ?? assignee?.name ?? 'you'}</at>`;
-                    jobs.push(replyJob(p.threadKey, { text: t.reminder(minutes, mention), textFormat: 'markdown', entities: [{ type: 'mention', text: mention, mentioned: { id: person.userId, name: person.name ?? assignee?.name ?? 'you' } } as { type: string }] }, `sla-reminder:${p.threadKey}:${p.since}`));
+                    const mention = mentionMarkup(person.name ?? assignee?.name);
+                    jobs.push(replyJob(p.threadKey, { text: t.reminder(minutes, mention.text), textFormat: 'markdown', entities: [{ type: 'mention', text: mention.text, mentioned: { id: person.userId, name: mention.name } } as { type: string }] }, `sla-reminder:${p.threadKey}:${p.since}`));
                 } else {
-                    jobs.push(replyJob(p.threadKey, { text: t.reminder(minutes, assignee?.name ?? null), textFormat: 'markdown' }, `sla-reminder:${p.threadKey}:${p.since}`));
+                    jobs.push(replyJob(p.threadKey, { text: t.reminder(minutes, assignee?.name ? inlineText(assignee.name) : null), textFormat: 'markdown' }, `sla-reminder:${p.threadKey}:${p.since}`));
                 }
                 jobs.push(slaCheckJob(deps.policy, p.threadKey, p.since, 2, Date.now()));
             } else if (await deps.bindings.get('escalations')) {
                 const thread = await deps.threads.get(p.threadKey);
                 const channel = thread ? ((await deps.teams.getChannel(thread.channelId))?.name ?? thread.channelId) : p.threadKey;
-                jobs.push(startThreadJob({ threadKey: `escalation:${p.threadKey}:${p.since}`, stream: 'escalations', activity: { text: t.escalation(minutes, await deps.customerOf(p.threadKey), channel), textFormat: 'markdown' } }, `sla-escalation:${p.threadKey}:${p.since}`));
+                jobs.push(startThreadJob({ threadKey: `escalation:${p.threadKey}:${p.since}`, stream: 'escalations', activity: { text: t.escalation(minutes, inlineText(await deps.customerOf(p.threadKey)), inlineText(channel)), textFormat: 'markdown' } }, `sla-escalation:${p.threadKey}:${p.since}`));
             } else {
                 jobs.push(replyJob(p.threadKey, { text: t.secondReminder(minutes), textFormat: 'markdown' }, `sla-second:${p.threadKey}:${p.since}`));
             }

@@ -4,6 +4,7 @@ import { whatsappCard } from '../teams/cards/whatsapp-card';
 import { replyJob, startThreadJob, updateRootJob, type OutboundActivity } from '../teams/jobs/teams-send-jobs';
 import type { WhatsAppTexts } from '../teams/whatsapp-texts';
 import { whatsappThreadKey, type WhatsAppContact } from './whatsapp-contact';
+import { singleLine } from '../lib/markdown';
 
 /**
  * The Teams side of WhatsApp contacts: the thread (one per contact, card at the root), notices in
@@ -21,7 +22,7 @@ export class WhatsAppThreads {
     }
 
     cardActivity(contact: WhatsAppContact): OutboundActivity {
-        return { attachments: [cardAttachment(whatsappCard(contact, this.texts, this.leadUrl(contact.leadId)))], summary: (contact.name ?? contact.contactId).slice(0, 100) };
+        return { attachments: [cardAttachment(whatsappCard(contact, this.texts, this.leadUrl(contact.leadId)))], summary: singleLine(contact.name ?? contact.contactId, 100) };
     }
 
     /** The contact's thread, created once in the channel bound to `whatsapp`. */

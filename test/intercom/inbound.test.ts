@@ -85,7 +85,7 @@ describe('Intercom → Teams', function () {
         const root = threadCreations()[0]!.body as { channelData: { channel: { id: string } }; activity: { attachments: Array<{ content: unknown }> } };
         assert.equal(root.channelData.channel.id, SUPPORT_CHANNEL_ID);
         const card = JSON.stringify(root.activity.attachments[0]!.content);
-        assert.match(card, /Joe Bloggs <joe@bloggs.com>/);
+        assert.match(card, /Joe Bloggs \(joe@bloggs.com\)/);
         assert.match(card, /Open in Intercom/);
         const opening = connector.sentTexts().at(-1) ?? '';
         assert.match(opening, /\*\*Joe Bloggs\*\* wrote:/);
@@ -158,8 +158,8 @@ describe('Intercom → Teams', function () {
         await postIntercom(app.url, { ...html, id: 'notif_html' });
         await eventually(settled, 'delivered');
         const texts = connector.sentTexts();
-        // Plain text is the customer's own words: shown as typed (Teams does not run it).
-        assert.ok(texts.some((t) => t.includes('> Plain text *as is*\n> second line <script>alert(1)</script>')));
+        // Plain text is the customer's own words: shown as typed, its Markdown and markup escaped.
+        assert.ok(texts.some((t) => t.includes('> Plain text \\*as is\\*\n> second line \\<script\\>alert(1)\\</script\\>')), texts.join('\n---\n'));
         const fromHtml = texts.find((t) => t.includes('[link](https://x.example/a)'));
         assert.ok(fromHtml, 'links kept');
         assert.doesNotMatch(fromHtml, /alert|javascript:/);

@@ -146,7 +146,7 @@ describe('Hot leads: intake, scoring, n8n by temperature, claims and follow-ups'
         await post(`${app.url}/api/messages`, channelMention(connector.url, 'leads', { channelId: LEADS_CHANNEL }));
         const stats = connector.sentTexts().at(-1) ?? '';
         assert.match(stats, /By temperature: 🔥 2 · 🌤️ 0 · ❄️ 0/);
-        assert.match(stats, /By source: META_ADS 1 · SITE 1/);
+        assert.match(stats, /By source: META\\_ADS 1 · SITE 1/);
         assert.match(stats, /Median time to claim: [\d.]+ min/);
         assert.match(stats, /Unclaimed hot leads:\n\n- Sem Dono \(\d+ min\)/);
     });

@@ -16,6 +16,7 @@ import type { IntercomDirectory } from './directory';
 import { normalizeConversation } from './normalize';
 import type { IntercomConversation } from './schemas';
 import { textToIntercomHtml } from './text-to-html';
+import { inlineText } from '../../lib/markdown';
 
 const actionSchema = z.discriminatedUnion('type', [
     z.object({ type: z.literal('reply'), text: z.string().min(1).max(20_000) }),
@@ -116,7 +117,7 @@ export function intercomActHandler(deps: IntercomActDeps): JobHandler {
             const t = textsOf(p);
             const label = t.label[p.action.type];
             const detail = reason.replace(/^(permanent|gave up after \d+ attempts): /, '');
-            const text = detail.startsWith(GONE) ? t.gone(label, p.agent.name) : t.failed(label, p.agent.name, detail);
+            const text = detail.startsWith(GONE) ? t.gone(label, inlineText(p.agent.name)) : t.failed(label, inlineText(p.agent.name), inlineText(detail, 500));
             return [replyJob(p.threadKey, { text }), ...(p.fromCard ? [restoreCardJob(p.threadKey)] : [])];
         }
     });

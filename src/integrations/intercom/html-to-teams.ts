@@ -1,25 +1,33 @@
 import TurndownService from 'turndown';
+import { escapeMarkdown, linkifyPlainText, markdownLink, safeUrl } from '../../lib/markdown';
 
 /** Teams messages stay readable well below its size limit; longer bodies link to Intercom. */
 export const MAX_MESSAGE_CHARS = 3000;
 
 const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced', emDelimiter: '_' });
+// Text inside the HTML is escaped by the same helper as every other untrusted text (turndown's
+// own escaping leaves `<` alone, so `&lt;at&gt;` would become mention markup).
+turndown.escape = escapeMarkdown;
 // Executable or invisible content never reaches Teams, not even as text.
 turndown.remove(['script', 'style', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'noscript', 'template']);
 // Images become links: Teams text cannot embed them safely.
 turndown.addRule('imageAsLink', {
     filter: 'img',
     replacement: (_content, node) => {
-        const src = (node as { getAttribute(name: string): string | null }).getAttribute('src') ?? '';
-        return /^https?:\/\//i.test(src) ? `[image](${src})` : '';
+        const src = safeUrl((node as { getAttribute(name: string): string | null }).getAttribute('src'));
+        return src && /^https?:/i.test(src) ? `[image](${src})` : '';
     }
 });
-// Only http(s) and mailto links survive; `javascript:` and friends become plain text.
+// Only http(s) and mailto links survive (`javascript:` and friends become plain text); the URL
+// is encoded so it cannot close its link early. `content` is already escaped Markdown.
 turndown.addRule('safeLinks', {
     filter: 'a',
     replacement: (content, node) => {
-        const href = (node as { getAttribute(name: string): string | null }).getAttribute('href') ?? '';
-        return /^(https?:|mailto:)/i.test(href) ? `[${content || href}](${href})` : content;
+        const href = safeUrl((node as { getAttribute(name: string): string | null }).getAttribute('href'));
+        if (!href) return content;
+        // A link inside the link text would nest links: keep the text of the inner one only.
+        const label = content.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').trim();
+        return label ? `[${label}](${href})` : markdownLink(href, href);
     }
 });
 
@@ -31,8 +39,8 @@ export function intercomBodyToTeams(body: string | null | undefined, moreUrl?: s
     if (!body) return '';
     // Bodies up to API 2.14 are HTML made of these tags; later ones are the text as typed.
     const looksHtml = /<(p|br|div|span|a|b|i|u|strong|em|ul|ol|li|img|h[1-6]|blockquote|pre|code)\b[^>]*>/i.test(body);
-    const text = (looksHtml ? turndown.turndown(body) : body).replace(/\n{3,}/g, '\n\n').trim();
+    const text = (looksHtml ? turndown.turndown(body) : linkifyPlainText(body)).replace(/\n{3,}/g, '\n\n').trim();
     if (text.length <= MAX_MESSAGE_CHARS) return text;
     const cut = text.slice(0, MAX_MESSAGE_CHARS).replace(/\s+\S*$/, '');
-    return `${cut} …${moreUrl ? ` [Read the rest in Intercom](${moreUrl})` : ''}`;
+    return `${cut} …${moreUrl ? ` ${markdownLink('Read the rest in Intercom', moreUrl)}` : ''}`;
 }

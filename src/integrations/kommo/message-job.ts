@@ -12,7 +12,7 @@ import type { NewJob } from '../../outbox/job-store';
 import type { Database } from '../../store/schema';
 import type { SentPartsRepo } from '../../store/sent-parts-repo';
 import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
-import { quoteLines } from '../../teams/messages/conversation-message';
+import { inlineText, linkifyPlainText, markdownLink, quoteMarkdown } from '../../lib/markdown';
 import { whatsappTexts } from '../../teams/whatsapp-texts';
 import { n8nForwardJob } from '../n8n/forward-job';
 import type { KommoClient } from './client';
@@ -54,9 +54,10 @@ const CHAT_COMMANDS: Record<string, 'pause' | 'resume' | 'status' | 'help'> = {
 };
 
 /** A message's text plus its attachment as a link. */
+/** The message as safe Markdown for its thread: the text escaped, the attachment a checked link. */
 function displayText(m: KommoMessage): string {
-    const file = m.attachment?.link ? `📎 [${m.attachment.file_name ?? m.attachment.type ?? 'attachment'}](${m.attachment.link})` : '';
-    return [m.text.trim(), file].filter(Boolean).join('\n\n');
+    const file = m.attachment?.link ? `📎 ${markdownLink(m.attachment.file_name ?? m.attachment.type ?? 'attachment', m.attachment.link)}` : '';
+    return [linkifyPlainText(m.text.trim()), file].filter(Boolean).join('\n\n');
 }
 
 /**
@@ -81,7 +82,7 @@ export function kommoMessageHandler(deps: KommoMessageDeps): JobHandler {
         }
         active = !current.ai.paused;
         const text = displayText(m);
-        const body = [t.customerWrote(m.author?.name ?? current.name ?? 'Customer'), quoteLines(text || '…'), active || !deps.aiConfigured ? '' : t.aiPausedHint].filter(Boolean).join('\n\n');
+        const body = [t.customerWrote(inlineText(m.author?.name ?? current.name) || 'Customer'), quoteMarkdown(text || '…'), active || !deps.aiConfigured ? '' : t.aiPausedHint].filter(Boolean).join('\n\n');
         jobs.unshift(threads.start(current));
         jobs.push(threads.notice(current.contactId, body, `kommo-msg:${eventId}`), threads.refresh(current, `card:kommo:${current.contactId}:${eventId}`));
         if (deps.activity) jobs.push(...(await deps.activity.customerWrote(whatsappThreadKey(current.contactId), Date.now())));
@@ -98,7 +99,7 @@ export function kommoMessageHandler(deps: KommoMessageDeps): JobHandler {
         if (command) return chatCommand(command, by, eventId, contact);
         await contacts.markHuman(contact.contactId);
         await deps.activity?.humanAnswered(whatsappThreadKey(contact.contactId));
-        const jobs: NewJob[] = [threads.start(contact), threads.notice(contact.contactId, `${t.human(by)}\n\n${displayText(m) || '…'}`, `kommo-msg:${eventId}`)];
+        const jobs: NewJob[] = [threads.start(contact), threads.notice(contact.contactId, `${t.human(inlineText(by))}\n\n${displayText(m) || '…'}`, `kommo-msg:${eventId}`)];
         if (deps.pauseOnHumanReply) jobs.push(...(await setAiState(contacts, threads, contact.contactId, { paused: true, by, via: 'whatsapp' })).jobs);
         return jobs;
     };

@@ -9,6 +9,7 @@ import type { SentPartsRepo } from '../../store/sent-parts-repo';
 import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
 import { KOMMO_JOB_LIMITS, type KommoClient } from './client';
 import { rememberSentText } from './echo';
+import { inlineText } from '../../lib/markdown';
 
 export const KOMMO_SEND_JOB = 'kommo.send';
 export const KOMMO_NOTE_JOB = 'kommo.note';
@@ -81,7 +82,7 @@ export function kommoSendHandlers(deps: KommoSendDeps): JobHandler[] {
                 if (p.author === 'ai') await deps.activity?.aiAnswered(whatsappThreadKey(p.contactId));
                 if (p.mirror) await context.enqueue([threads.notice(p.contactId, p.mirror, `sent:${context.jobId}`)]);
             },
-            onDead: (p, reason) => [threads.notice(p.contactId, t.notSent(cleanReason(reason)))]
+            onDead: (p, reason) => [threads.notice(p.contactId, t.notSent(inlineText(cleanReason(reason), 500)))]
         }),
         defineJobHandler({
             kind: KOMMO_NOTE_JOB,
@@ -92,7 +93,7 @@ export function kommoSendHandlers(deps: KommoSendDeps): JobHandler[] {
                 await clientOrFail().addLeadNote(await leadOf(contacts, p.contactId, p.leadId), p.text);
                 if (p.ack) await context.enqueue([threads.notice(p.contactId, p.ack, `noted:${context.jobId}`)]);
             },
-            onDead: (p, reason) => [threads.notice(p.contactId, t.notSent(cleanReason(reason)))]
+            onDead: (p, reason) => [threads.notice(p.contactId, t.notSent(inlineText(cleanReason(reason), 500)))]
         })
     ];
 }

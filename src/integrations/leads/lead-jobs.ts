@@ -13,6 +13,7 @@ import type { NewJob } from '../../outbox/job-store';
 import type { LeadsRepo } from '../../store/leads-repo';
 import type { Database } from '../../store/schema';
 import type { TeamsPeopleRepo } from '../../store/teams-people-repo';
+import { inlineText, mentionMarkup } from '../../lib/markdown';
 
 export const LEAD_JOB = { process: 'leads.process', n8n: 'leads.n8n', claimSla: 'leads.claim_sla', followUp: 'leads.follow_up' } as const;
 
@@ -82,7 +83,10 @@ export async function processLead(deps: LeadJobDeps, externalKey: string, input:
 /** `<at>Name</at>` mentions of the Teams people with these emails (those Deskbridge has seen). */
 async function mentionsOf(people: TeamsPeopleRepo, emails: readonly string[]): Promise<{ text: string; entities: Array<Record<string, unknown>> }> {
     const found = (await Promise.all(emails.map((e) => people.byEmail(e)))).filter((p) => p !== undefined);
-    const entities = found.map((p) => ({ type: 'mention', text: `<at>${p.name ?? p.email}</at>`, mentioned: { id: p.userId, name: p.name ?? p.email } }));
+    const entities = found.map((p) => {
+        const mention = mentionMarkup(p.name ?? p.email);
+        return { type: 'mention', text: mention.text, mentioned: { id: p.userId, name: mention.name } };
+    });
     return { text: entities.map((e) => e.text).join(' '), entities };
 }
 
@@ -162,11 +166,11 @@ export function leadJobHandlers(deps: LeadJobDeps): JobHandler[] {
                 const lead = await leadOrFail(p.leadId);
                 if (lead.contactedAt || !lead.claimedBy || !lead.claimedAt) return;
                 const person = lead.claimedBy.email ? await deps.people.byEmail(lead.claimedBy.email) : undefined;
-                const mention = `<at>${lead.claimedBy.name}</at>`;
+                const mention = mentionMarkup(lead.claimedBy.name);
                 const since = `${Math.round((Date.now() - lead.claimedAt) / 3_600_000)} h`;
                 const activity = person
-                    ? { text: t.followUp(mention, lead.name, since), textFormat: 'markdown' as const, entities: [{ type: 'mention', text: mention, mentioned: { id: person.userId, name: lead.claimedBy.name } }] }
-                    : { text: t.followUp(lead.claimedBy.name, lead.name, since), textFormat: 'markdown' as const };
+                    ? { text: t.followUp(mention.text, inlineText(lead.name), since), textFormat: 'markdown' as const, entities: [{ type: 'mention', text: mention.text, mentioned: { id: person.userId, name: mention.name } }] }
+                    : { text: t.followUp(inlineText(lead.claimedBy.name), inlineText(lead.name), since), textFormat: 'markdown' as const };
                 await context.enqueue([threads.post(lead.id, activity, `follow:${lead.id}:sent`)]);
             }
         })

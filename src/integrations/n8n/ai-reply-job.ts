@@ -11,7 +11,7 @@ import type { IdentityLinksRepo } from '../../store/identity-links-repo';
 import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
 import type { KommoClient } from '../kommo/client';
 import { kommoSendJob } from '../kommo/send-jobs';
-import { quoteLines } from '../../teams/messages/conversation-message';
+import { inlineText, linkifyPlainText, mentionMarkup, quoteLines } from '../../lib/markdown';
 
 export const AI_REPLY_JOB = 'whatsapp.ai_reply';
 
@@ -59,7 +59,7 @@ export function aiReplyHandler(deps: AiReplyDeps): JobHandler {
             const jobs: NewJob[] = [threads.start(contact)];
             const active = aiActive(contact, Date.now(), deps.autoResumeMinutes);
             if (active) {
-                jobs.push(kommoSendJob({ contactId: p.contactId, leadId: p.leadId ?? contact.leadId, text: p.text, mirror: `${t.ai}\n\n${p.text}`, author: 'ai' }, `ai-send:${p.replyId}`));
+                jobs.push(kommoSendJob({ contactId: p.contactId, leadId: p.leadId ?? contact.leadId, text: p.text, mirror: `${t.ai}\n\n${linkifyPlainText(p.text)}`, author: 'ai' }, `ai-send:${p.replyId}`));
             } else {
                 jobs.push(threads.notice(p.contactId, `${t.aiWithheld}\n\n${quoted}`, `withheld:${p.replyId}`));
             }
@@ -80,17 +80,16 @@ async function handoffAlert(deps: AiReplyDeps, leadId: string | null) {
         const lead = leadId && deps.kommo ? await deps.kommo.getLead(leadId) : undefined;
         const linked = lead?.responsibleUserId && deps.identities ? await deps.identities.byKommoUser(lead.responsibleUserId) : undefined;
         if (linked) {
-            const mention = `<at>${linked.teamsName ?? 'you'}</at>`;
-            return { text: t.handoff(mention), textFormat: 'markdown' as const, entities: [{ type: 'mention', text: mention, mentioned: { id: linked.teamsUserId, name: linked.teamsName ?? 'you' } }] };
+            const mention = mentionMarkup(linked.teamsName);
+            return { text: t.handoff(mention.text), textFormat: 'markdown' as const, entities: [{ type: 'mention', text: mention.text, mentioned: { id: linked.teamsUserId, name: mention.name } }] };
         }
         const user = lead?.responsibleUserId && deps.kommo ? await deps.kommo.getUser(lead.responsibleUserId) : undefined;
         const person = user?.email ? await deps.people.byEmail(user.email) : undefined;
         if (person) {
-            const name = person.name ?? user?.name ?? 'you';
-            const mention = `<at>${name}</at>`;
-            return { text: t.handoff(mention), textFormat: 'markdown' as const, entities: [{ type: 'mention', text: mention, mentioned: { id: person.userId, name } }] };
+            const mention = mentionMarkup(person.name ?? user?.name);
+            return { text: t.handoff(mention.text), textFormat: 'markdown' as const, entities: [{ type: 'mention', text: mention.text, mentioned: { id: person.userId, name: mention.name } }] };
         }
-        if (user?.name) return { text: t.handoff(user.name), textFormat: 'markdown' as const };
+        if (user?.name) return { text: t.handoff(inlineText(user.name)), textFormat: 'markdown' as const };
     } catch (err) {
         deps.logger.warn({ err: (err as Error).message }, 'whatsapp: could not find the responsible salesperson for a handoff');
     }

@@ -7,6 +7,7 @@ import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
 import { cleanReason } from '../kommo/send-jobs';
 import { aiReplyJob } from './ai-reply-job';
 import { asNumberIfNumeric, type N8nClient } from './client';
+import { inlineText } from '../../lib/markdown';
 
 export const N8N_FORWARD_JOB = 'n8n.forward';
 
@@ -53,7 +54,7 @@ export function n8nForwardHandler(deps: { client: N8nClient; contacts: WhatsAppC
             });
             if (answer) await context.enqueue([aiReplyJob({ contactId: p.contactId, leadId: p.leadId, text: answer.responseText, shouldHandoff: answer.shouldHandoff, replyId: `sync:${p.messageId}` })]);
         },
-        onFirstFailure: (p, reason) => [threads.notice(p.contactId, threads.texts.aiUnavailable(cleanReason(reason)), `ai-down:${p.messageId}`)],
-        onDead: (p, reason) => [threads.notice(p.contactId, threads.texts.aiUnavailable(cleanReason(reason)), `ai-dead:${p.messageId}`)]
+        onFirstFailure: (p, reason) => [threads.notice(p.contactId, threads.texts.aiUnavailable(inlineText(cleanReason(reason), 500)), `ai-down:${p.messageId}`)],
+        onDead: (p, reason) => [threads.notice(p.contactId, threads.texts.aiUnavailable(inlineText(cleanReason(reason), 500)), `ai-dead:${p.messageId}`)]
     });
 }

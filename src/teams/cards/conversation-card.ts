@@ -1,6 +1,7 @@
 import type { ConversationSnapshot } from '../../domain/conversation';
 import { SNOOZE_CHOICES, type SnoozeChoice } from '../../domain/snooze';
 import { adaptiveCard, facts, paragraph, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card';
+import { inlineText, safeUrl } from '../../lib/markdown';
 
 /** The verbs of the conversation card's buttons (Action.Execute, with Action.Submit fallbacks). */
 export const CONVERSATION_VERBS = ['reply', 'note', 'assign_to_me', 'snooze', 'close', 'reopen'] as const;
@@ -23,13 +24,13 @@ function stateText(c: ConversationSnapshot): string {
 function finText(c: ConversationSnapshot): string | undefined {
     if (!c.fin.participated) return undefined;
     if (c.fin.resolutionState === 'escalated' || c.fin.resolutionState === 'routed_to_team') return 'Escalated to a human';
-    if (c.fin.resolutionState) return `Answered (${c.fin.resolutionState.replace(/_/g, ' ')})`;
+    if (c.fin.resolutionState) return `Answered (${inlineText(c.fin.resolutionState.replace(/_/g, ' '))})`;
     return 'Answered';
 }
 
 function assigneeText(c: ConversationSnapshot): string {
-    const admin = c.adminAssigneeId ? (c.adminAssigneeName ?? `Admin ${c.adminAssigneeId}`) : null;
-    const team = c.teamAssigneeId ? (c.teamAssigneeName ?? `Team ${c.teamAssigneeId}`) : null;
+    const admin = c.adminAssigneeId ? inlineText(c.adminAssigneeName ?? `Admin ${c.adminAssigneeId}`) : null;
+    const team = c.teamAssigneeId ? inlineText(c.teamAssigneeName ?? `Team ${c.teamAssigneeId}`) : null;
     if (admin && team) return `${admin} (${team})`;
     return admin ?? team ?? 'Unassigned';
 }
@@ -53,7 +54,8 @@ function conversationActions(c: ConversationSnapshot): CardAction[] {
     } else {
         actions.push({ type: 'Action.ShowCard', title: 'Snooze…', card: snoozeCard }, execute('Close', 'close', c));
     }
-    actions.push({ type: 'Action.OpenUrl', title: 'Open in Intercom', url: c.url });
+    const url = safeUrl(c.url);
+    if (url) actions.push({ type: 'Action.OpenUrl', title: 'Open in Intercom', url });
     return actions;
 }
 
@@ -64,19 +66,20 @@ function conversationActions(c: ConversationSnapshot): CardAction[] {
  */
 export function conversationCard(c: ConversationSnapshot, options: { now?: number; notice?: string } = {}): AdaptiveCard {
     const now = options.now ?? Date.now();
-    const customer = [c.customer.name, c.customer.email ? `<${c.customer.email}>` : null].filter(Boolean).join(' ') || 'Customer';
+    // Everything the customer or the helpdesk chose is escaped: it cannot pose as Deskbridge's words.
+    const customer = [inlineText(c.customer.name), c.customer.email ? `(${inlineText(c.customer.email)})` : null].filter(Boolean).join(' ') || 'Customer';
     const pairs: Array<[string, string]> = [
         ['State', stateText(c)],
         ['Assignee', assigneeText(c)],
         ['Priority', c.priority ? 'Priority' : 'Normal']
     ];
-    if (c.tags.length > 0) pairs.push(['Tags', c.tags.join(', ')]);
+    if (c.tags.length > 0) pairs.push(['Tags', c.tags.map((tag) => inlineText(tag, 60)).join(', ')]);
     const fin = finText(c);
     if (fin) pairs.push(['Fin', fin]);
     if (c.waitingSince && c.state === 'open') pairs.push(['Waiting since', `${when(c.waitingSince)} (${Math.max(0, Math.round((now - c.waitingSince) / 60000))} min)`]);
     const body: CardElement[] = [
         { type: 'TextBlock', text: customer, weight: 'Bolder', size: 'Medium', wrap: true },
-        paragraph(c.subject || '(no subject)', { isSubtle: true, maxLines: 3 }),
+        paragraph(inlineText(c.subject, 500) || '(no subject)', { isSubtle: true, maxLines: 3 }),
         facts(pairs)
     ];
     const status = options.notice ?? c.lastAction;

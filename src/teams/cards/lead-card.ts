@@ -1,6 +1,7 @@
 import type { Lead } from '../../domain/lead';
 import type { LeadTexts } from '../lead-texts';
 import { adaptiveCard, facts, paragraph, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card';
+import { inlineText, markdownLink } from '../../lib/markdown';
 
 export const LEAD_VERBS = ['claim_lead', 'mark_contacted'] as const;
 export type LeadVerb = (typeof LEAD_VERBS)[number];
@@ -31,18 +32,19 @@ function execute(title: string, verb: LeadVerb, leadId: number): CardAction {
 export function leadCard(lead: Lead, t: LeadTexts, options: { now?: number; kommoUrl?: string | null } = {}): AdaptiveCard {
     const now = options.now ?? Date.now();
     const pairs: Array<[string, string]> = [];
-    if (lead.phone) pairs.push(['Phone', `[${lead.phone}](tel:${lead.phone})`]);
-    if (lead.email) pairs.push(['Email', `[${lead.email}](mailto:${lead.email})`]);
-    if (lead.interest) pairs.push(['Interest', lead.interest]);
+    // The phone is E.164 (digits and +) by the time it is stored; the email went through the email check.
+    if (lead.phone) pairs.push(['Phone', /^\+?\d{4,20}$/.test(lead.phone) ? `[${lead.phone}](tel:${lead.phone})` : inlineText(lead.phone)]);
+    if (lead.email) pairs.push(['Email', markdownLink(lead.email, `mailto:${lead.email}`)]);
+    if (lead.interest) pairs.push(['Interest', inlineText(lead.interest, 500)]);
     if (lead.income !== null) pairs.push(['Income', `R$ ${lead.income.toLocaleString('pt-BR')}`]);
-    if (lead.city) pairs.push(['City', lead.city]);
-    pairs.push(['Source', lead.source]);
+    if (lead.city) pairs.push(['City', inlineText(lead.city, 100)]);
+    pairs.push(['Source', inlineText(lead.source, 60)]);
     pairs.push(['Score', `${lead.score}/40 · ${lead.status}`]);
     pairs.push(['Age', age(now - (lead.createdAt ?? lead.receivedAt))]);
-    const reasons = [...lead.breakdown].sort((a, b) => b.points - a.points).slice(0, 3).map((r) => `+${r.points} ${r.reason}`).join(' · ');
-    const body: CardElement[] = [{ type: 'TextBlock', text: `${FLAMES[lead.status]} ${lead.name}`, weight: 'Bolder', size: 'Medium', wrap: true }, facts(pairs)];
+    const reasons = [...lead.breakdown].sort((a, b) => b.points - a.points).slice(0, 3).map((r) => `+${r.points} ${inlineText(r.reason, 80)}`).join(' · ');
+    const body: CardElement[] = [{ type: 'TextBlock', text: `${FLAMES[lead.status]} ${inlineText(lead.name)}`, weight: 'Bolder', size: 'Medium', wrap: true }, facts(pairs)];
     if (reasons) body.push(paragraph(reasons, { isSubtle: true, size: 'Small' }));
-    const status = lead.contactedAt ? t.contacted(lead.contactedBy ?? '?', clock(lead.contactedAt)) : lead.claimedBy && lead.claimedAt ? t.claimed(lead.claimedBy.name, clock(lead.claimedAt)) : t.unclaimed;
+    const status = lead.contactedAt ? t.contacted(inlineText(lead.contactedBy) || '?', clock(lead.contactedAt)) : lead.claimedBy && lead.claimedAt ? t.claimed(inlineText(lead.claimedBy.name), clock(lead.claimedAt)) : t.unclaimed;
     body.push(paragraph(status, { weight: 'Bolder', spacing: 'Medium' }));
     const actions: CardAction[] = [];
     if (!lead.claimedBy) actions.push(execute('Assumir / Claim', 'claim_lead', lead.id));

@@ -3,6 +3,7 @@ import type { ChannelBinding } from '../../store/channel-bindings-repo';
 import { STREAMS } from '../../store/channel-bindings-repo';
 import type { Texts } from '../i18n';
 import { adaptiveCard, facts, heading, paragraph, subheading, type AdaptiveCard, type CardAction } from './adaptive-card';
+import { inlineText, singleLine } from '../../lib/markdown';
 
 export interface DeadLetterLine {
     id: number;
@@ -44,7 +45,7 @@ export function statusCard(t: Texts, view: StatusView): AdaptiveCard {
     const actions: CardAction[] = [];
     if (view.deadLetters.length > 0) {
         body.push(subheading(t.statusDeadLetters));
-        for (const d of view.deadLetters) body.push(paragraph(`#${d.id} · ${d.kind} · ${(d.lastError ?? '').slice(0, 160)}`, { isSubtle: true, size: 'Small' }));
+        for (const d of view.deadLetters) body.push(paragraph(`#${d.id} · ${inlineText(d.kind, 60)} · ${inlineText(d.lastError, 160)}`, { isSubtle: true, size: 'Small' }));
         const data = { verb: REPLAY_VERB, which: 'all' };
         actions.push({ type: 'Action.Execute', title: t.statusReplayAll, verb: REPLAY_VERB, data, fallback: { type: 'Action.Submit', title: t.statusReplayAll, data } });
     }
@@ -81,9 +82,9 @@ function adminSections(a: AdminStatus, actions: CardAction[]) {
     if (a.pausedContacts.length > 0) {
         sections.push(subheading('AI paused for'));
         for (const c of a.pausedContacts.slice(0, 5)) {
-            sections.push(paragraph(`${c.name ?? c.contactId} · by ${c.by ?? '?'} (${c.via ?? '?'}) · ${ago(c.since, now)}`, { size: 'Small' }));
+            sections.push(paragraph(`${inlineText(c.name ?? c.contactId)} · by ${inlineText(c.by) || '?'} (${inlineText(c.via) || '?'}) · ${ago(c.since, now)}`, { size: 'Small' }));
             const data = { verb: 'resume_ai', contactId: c.contactId };
-            actions.push({ type: 'Action.Execute', title: `Resume AI: ${(c.name ?? c.contactId).slice(0, 20)}`, verb: 'resume_ai', data, fallback: { type: 'Action.Submit', title: 'Resume AI', data } });
+            actions.push({ type: 'Action.Execute', title: `Resume AI: ${singleLine(c.name ?? c.contactId, 20)}`, verb: 'resume_ai', data, fallback: { type: 'Action.Submit', title: 'Resume AI', data } });
         }
     }
     return sections;

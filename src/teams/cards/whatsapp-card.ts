@@ -1,6 +1,7 @@
 import type { WhatsAppContact } from '../../domain/whatsapp-contact';
 import type { WhatsAppTexts } from '../whatsapp-texts';
 import { adaptiveCard, facts, paragraph, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card';
+import { inlineText } from '../../lib/markdown';
 
 /** The verbs of the WhatsApp card's buttons (Action.Execute, with Action.Submit fallbacks). */
 export const WHATSAPP_VERBS = ['pause_ai', 'resume_ai'] as const;
@@ -24,10 +25,10 @@ export function whatsappCard(contact: WhatsAppContact, t: WhatsAppTexts, leadUrl
     const pairs: Array<[string, string]> = [];
     if (contact.phone) pairs.push(['Phone', `[${contact.phone}](tel:${contact.phone.replace(/[^\d+]/g, '')})`]);
     if (contact.leadId) pairs.push(['Lead', leadUrl ? `[#${contact.leadId}](${leadUrl})` : `#${contact.leadId}`]);
-    pairs.push(['Channel', contact.origin ?? 'whatsapp']);
-    pairs.push(['AI', t.state(!contact.ai.paused, contact.ai.by, contact.ai.via ? t.via[contact.ai.via] : null, contact.ai.at ? when(contact.ai.at) : null)]);
-    const body: CardElement[] = [{ type: 'TextBlock', text: contact.name ?? `Contact ${contact.contactId}`, weight: 'Bolder', size: 'Medium', wrap: true }, facts(pairs)];
-    if (contact.lastMessage) body.push(paragraph(contact.lastMessage.slice(0, 300), { isSubtle: true, maxLines: 3 }));
+    pairs.push(['Channel', inlineText(contact.origin ?? 'whatsapp', 40)]);
+    pairs.push(['AI', t.state(!contact.ai.paused, contact.ai.by === null ? null : inlineText(contact.ai.by), contact.ai.via ? t.via[contact.ai.via] : null, contact.ai.at ? when(contact.ai.at) : null)]);
+    const body: CardElement[] = [{ type: 'TextBlock', text: inlineText(contact.name) || `Contact ${inlineText(contact.contactId)}`, weight: 'Bolder', size: 'Medium', wrap: true }, facts(pairs)];
+    if (contact.lastMessage) body.push(paragraph(inlineText(contact.lastMessage, 300), { isSubtle: true, maxLines: 3 }));
     const actions: CardAction[] = [contact.ai.paused ? execute('Resume AI', 'resume_ai', contact.contactId) : execute('Pause AI', 'pause_ai', contact.contactId)];
     if (leadUrl) actions.push({ type: 'Action.OpenUrl', title: 'Open in Kommo', url: leadUrl });
     return adaptiveCard(body, actions);

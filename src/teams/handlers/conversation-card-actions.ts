@@ -11,6 +11,7 @@ import { CONVERSATION_VERBS, conversationCard, REPLY_INPUT_ID, type Conversation
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { conversationTexts, type ConversationTexts } from '../conversation-texts';
 import { requestAction, threadKeyOfActivity, type ConversationActionDeps } from '../conversation-actions';
+import { inlineText } from '../../lib/markdown';
 
 export interface ConversationCardDeps extends ConversationActionDeps {
     snapshots: ConversationSnapshotsRepo;
@@ -57,7 +58,7 @@ export function registerConversationCardActions(app: Application<TurnState>, dep
         if (typeof action === 'string') return { threadKey, answer: action };
         const agent = await requestAction(context, deps, threadKey, action, true);
         deps.logger.info({ threadKey, action: action.type, agent: agent.id }, 'agent action queued from the card');
-        return { threadKey, notice: t.pending(t.label[action.type], agent.name) };
+        return { threadKey, notice: t.pending(t.label[action.type], inlineText(agent.name)) };
     };
 
     const cardOf = async (threadKey: string | undefined, notice: string | undefined): Promise<AdaptiveCard | undefined> => {

@@ -5,6 +5,7 @@ import type { Repositories } from '../../store/index';
 import { agentOf, type AgentLookups } from '../agent-of';
 import { isAdmin, type AdminPolicy } from '../admin-check';
 import type { ParsedText } from '../commands/parse-command';
+import { inlineText } from '../../lib/markdown';
 
 export interface IdentityCommandDeps {
     repos: Repositories;
@@ -20,7 +21,7 @@ async function describe(label: string, linkedId: string | null | undefined, byEm
     if (!connected) return `${label}: not connected`;
     try {
         const found = await byEmail();
-        return found ? `${label}: ${found.name ?? found.id} (${found.id}, matched by email)` : `${label}: no user with your email`;
+        return found ? `${label}: ${inlineText(found.name ?? found.id)} (${inlineText(found.id, 64)}, matched by email)` : `${label}: no user with your email`;
     } catch {
         return `${label}: could not be asked right now`;
     }
@@ -32,7 +33,7 @@ export async function whoamiCommand(context: TurnContext, deps: IdentityCommandD
     const link = await deps.repos.identities.get(context.activity.from.id);
     const { directory, kommo } = deps.clients;
     const lines = [
-        `**${agent.name}** · ${agent.email ?? 'no email in the Teams roster'}`,
+        `**${inlineText(agent.name)}** · ${agent.email ? inlineText(agent.email) : 'no email in the Teams roster'}`,
         await describe('Intercom', link?.intercomAdminId, async () => (agent.email && directory ? directory.adminByEmail(agent.email) : undefined), !!directory),
         await describe('Kommo', link?.kommoUserId, async () => (agent.email && kommo ? kommo.findUserByEmail(agent.email) : undefined), !!kommo)
     ];
@@ -68,5 +69,5 @@ export async function linkCommand(context: TurnContext, parsed: ParsedText, deps
     }
     const link = await deps.repos.identities.set({ teamsUserId: target.id, teamsName: target.name ?? null, intercomAdminId, kommoUserId, linkedBy: context.activity.from?.name ?? context.activity.from?.id ?? null });
     deps.logger.info({ teamsUserId: target.id, by: context.activity.from?.id }, 'identity linked');
-    await context.sendActivity(`Linked **${target.name ?? target.id}**: Intercom ${link.intercomAdminId ?? '(by email)'}, Kommo ${link.kommoUserId ?? '(by email)'}.`);
+    await context.sendActivity(`Linked **${inlineText(target.name ?? target.id)}**: Intercom ${link.intercomAdminId ?? '(by email)'}, Kommo ${link.kommoUserId ?? '(by email)'}.`);
 }

@@ -9,6 +9,7 @@ import { whereOf } from '../activity-context';
 import { isAdmin, type AdminPolicy } from '../admin-check';
 import type { ParsedText } from '../commands/parse-command';
 import { conversationTexts } from '../conversation-texts';
+import { inlineText } from '../../lib/markdown';
 
 export interface IntercomAdminCommandDeps {
     routingRules: RoutingRulesRepo;
@@ -49,7 +50,7 @@ export async function routeCommand(context: TurnContext, parsed: ParsedText, dep
     const sub = (parsed.args[0] ?? '').toLowerCase();
     if (sub === 'list') {
         const rules = await deps.routingRules.list('intercom');
-        const lines = rules.map((r) => `- #${r.id} · ${r.kind}:${r.value} → ${r.channelName ?? r.channelId} (priority ${r.priority})`);
+        const lines = rules.map((r) => `- #${r.id} · ${r.kind}:${inlineText(r.value, 100)} → ${inlineText(r.channelName ?? r.channelId, 100)} (priority ${r.priority})`);
         await context.sendActivity(rules.length === 0 ? t.routeNone : [t.routeListTitle, ...lines].join('\n'));
         return;
     }

@@ -14,6 +14,7 @@ import { leadCard, LEAD_VERBS, type LeadVerb } from '../cards/lead-card';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { threadKeyOfActivity } from '../conversation-actions';
 import { leadTexts } from '../lead-texts';
+import { inlineText } from '../../lib/markdown';
 
 export interface LeadCardDeps {
     repos: Repositories;
@@ -52,9 +53,9 @@ export function registerLeadCardActions(app: Application<TurnState>, deps: LeadC
         if (verb === 'claim_lead') {
             const won = await repos.leads.claim(lead.id, { id: byId, name: agent.name, email: agent.email });
             const now = (await repos.leads.get(lead.id))!;
-            if (!won) return { message: t.alreadyClaimed(now.claimedBy?.name ?? '?', now.claimedAt ? clock(now.claimedAt) : '?') };
+            if (!won) return { message: t.alreadyClaimed(inlineText(now.claimedBy?.name) || '?', now.claimedAt ? clock(now.claimedAt) : '?') };
             await cancelPendingJobs(repos.db.kysely, `sla:${lead.id}:`, `claimed by ${agent.name}`);
-            const jobs: NewJob[] = [view.refresh(now, `lead-card:${lead.id}:claimed`), view.post(lead.id, { text: t.claimNotice(agent.name) }), followUpJob(now, now.claimedAt!)];
+            const jobs: NewJob[] = [view.refresh(now, `lead-card:${lead.id}:claimed`), view.post(lead.id, { text: t.claimNotice(inlineText(agent.name)) }), followUpJob(now, now.claimedAt!)];
             if (now.kommoLeadId && (agent.email || agent.kommoUserId)) jobs.push(assignKommoLeadJob(now.kommoLeadId, { email: agent.email, kommoUserId: agent.kommoUserId }));
             await deps.enqueue(jobs);
             deps.logger.info({ leadId: lead.id, by: byId }, 'lead claimed');
@@ -65,7 +66,7 @@ export function registerLeadCardActions(app: Application<TurnState>, deps: LeadC
         if (!marked) return { message: t.alreadyContacted, card: leadCard(now, t, { kommoUrl: view.kommoUrl(now) }) };
         await cancelPendingJobs(repos.db.kysely, `follow:${lead.id}`, `contacted by ${agent.name}`);
         await cancelPendingJobs(repos.db.kysely, `sla:${lead.id}:`, `contacted by ${agent.name}`);
-        await deps.enqueue([view.refresh(now, `lead-card:${lead.id}:contacted`), view.post(lead.id, { text: t.contactedNotice(agent.name) })]);
+        await deps.enqueue([view.refresh(now, `lead-card:${lead.id}:contacted`), view.post(lead.id, { text: t.contactedNotice(inlineText(agent.name)) })]);
         return { card: leadCard(now, t, { kommoUrl: view.kommoUrl(now) }) };
     };
 

@@ -3,6 +3,7 @@ import type { Locale } from '../../config';
 import { leadStats, startOfDay } from '../../domain/lead-stats';
 import type { LeadsRepo } from '../../store/leads-repo';
 import { leadTexts } from '../lead-texts';
+import { inlineText } from '../../lib/markdown';
 
 /** `@Deskbridge leads`: today's leads by temperature and source, median time to claim, unclaimed hot leads. */
 export async function leadsCommand(context: TurnContext, deps: { leads: LeadsRepo; defaultLocale: Locale }): Promise<void> {
@@ -16,9 +17,9 @@ export async function leadsCommand(context: TurnContext, deps: { leads: LeadsRep
     const lines = [
         t.statsTitle,
         `${t.statsByTemperature}: 🔥 ${stats.byTemperature.QUENTE} · 🌤️ ${stats.byTemperature.MORNO} · ❄️ ${stats.byTemperature.FRIO}`,
-        `${t.statsBySource}: ${stats.bySource.map(([s, n]) => `${s} ${n}`).join(' · ')}`,
+        `${t.statsBySource}: ${stats.bySource.map(([s, n]) => `${inlineText(s, 40)} ${n}`).join(' · ')}`,
         t.statsMedianClaim(stats.medianMinutesToClaim === null ? '—' : `${stats.medianMinutesToClaim} min`)
     ];
-    if (stats.unclaimedHot.length > 0) lines.push(`${t.statsUnclaimedHot}:`, ...stats.unclaimedHot.map((l) => `- ${l.name} (${l.waitingMinutes} min)`));
+    if (stats.unclaimedHot.length > 0) lines.push(`${t.statsUnclaimedHot}:`, ...stats.unclaimedHot.map((l) => `- ${inlineText(l.name)} (${l.waitingMinutes} min)`));
     await context.sendActivity({ text: lines.join('\n\n'), textFormat: 'markdown' });
 }

@@ -16,6 +16,7 @@ import { parseCommand } from '../commands/parse-command';
 import { threadKeyOfActivity } from '../conversation-actions';
 import { whatsappTexts, type WhatsAppTexts } from '../whatsapp-texts';
 import { isBotCommand, isThreadReply } from './conversation-threads';
+import { inlineText } from '../../lib/markdown';
 
 export interface WhatsAppThreadDeps {
     threads: ThreadsRepo;
@@ -106,14 +107,14 @@ export function registerWhatsAppThreads(app: Application<TurnState>, deps: Whats
                 if (!deps.kommoConnected) return void (await context.sendActivity(t.kommoNotConnected));
                 const agent = await agentOf(context, { people: deps.people, emailOf: deps.emailOf });
                 const contact = await deps.contacts.get(contactId);
-                await deps.enqueue([kommoNoteJob({ contactId, leadId: contact?.leadId ?? null, text: `${parsed.rest}\n\n${t.signature(agent.name)} (Teams)`, ack: t.noteAdded(agent.name) }, `note:${context.activity.id}`)]);
+                await deps.enqueue([kommoNoteJob({ contactId, leadId: contact?.leadId ?? null, text: `${parsed.rest}\n\n${t.signature(agent.name)} (Teams)`, ack: t.noteAdded(inlineText(agent.name)) }, `note:${context.activity.id}`)]);
                 return;
             }
             default: {
                 if (!deps.canSend) return void (await context.sendActivity(t.kommoNotConnected));
                 const agent = await agentOf(context, { people: deps.people, emailOf: deps.emailOf });
                 const contact = await deps.contacts.get(contactId);
-                const jobs: NewJob[] = [kommoSendJob({ contactId, leadId: contact?.leadId ?? null, text: `${parsed.text}\n\n${t.signature(agent.name)}`, mirror: t.sentToCustomer(agent.name), author: 'human' }, `teams-send:${context.activity.id}`)];
+                const jobs: NewJob[] = [kommoSendJob({ contactId, leadId: contact?.leadId ?? null, text: `${parsed.text}\n\n${t.signature(agent.name)}`, mirror: t.sentToCustomer(inlineText(agent.name)), author: 'human' }, `teams-send:${context.activity.id}`)];
                 await deps.contacts.markHuman(contactId);
                 if (deps.pauseOnHumanReply) jobs.push(...(await setAiState(deps.contacts, deps.view, contactId, { paused: true, by: agent.name, via: 'teams' })).jobs);
                 await deps.enqueue(jobs);

@@ -1,20 +1,23 @@
 import type { ConversationMessage } from '../../domain/conversation';
+import { inlineText, markdownLink, quoteMarkdown } from '../../lib/markdown';
 import type { OutboundActivity } from '../jobs/teams-send-jobs';
 
+// Names come from the helpdesk (customers choose their own): escaped, one line.
 const LABEL: Record<ConversationMessage['kind'], (name: string) => string> = {
-    customer: (name) => `**${name}** wrote:`,
-    admin: (name) => `**${name} (Intercom):**`,
-    note: (name) => `🔒 **Internal note by ${name}:**`,
+    customer: (name) => `**${inlineText(name)}** wrote:`,
+    admin: (name) => `**${inlineText(name)} (Intercom):**`,
+    note: (name) => `🔒 **Internal note by ${inlineText(name)}:**`,
     fin: () => '🤖 **Fin:**',
-    bot: (name) => `🤖 **${name}:**`
+    bot: (name) => `🤖 **${inlineText(name)}:**`
 };
 
-/** Text as a Markdown quote, line by line. */
-export const quoteLines = (text: string): string => text.split('\n').map((line) => `> ${line}`).join('\n');
-
-/** A conversation message as a reply in the thread: who wrote it, the text quoted, attachments as links. */
+/**
+ * A conversation message as a reply in the thread: who wrote it, the text quoted, attachments as
+ * links. `message.text` is already Teams Markdown made safe by the body conversion; a customer's
+ * is quoted line by line.
+ */
 export function conversationMessageActivity(message: ConversationMessage): OutboundActivity {
-    const quoted = message.kind === 'customer' ? quoteLines(message.text) : message.text;
-    const attachments = message.attachments.map((a) => `📎 [${a.name}](${a.url})`).join('\n');
+    const quoted = message.kind === 'customer' ? quoteMarkdown(message.text) : message.text;
+    const attachments = message.attachments.map((a) => `📎 ${markdownLink(a.name || 'attachment', a.url)}`).join('\n');
     return { text: [LABEL[message.kind](message.authorName), quoted, attachments].filter((s) => s.length > 0).join('\n\n'), textFormat: 'markdown' };
 }
