@@ -23,6 +23,7 @@ import { registerDeadLetterActions, replayFromTeams } from './handlers/dead-lett
 import { registerInstallationHandlers } from './handlers/installation';
 import { resolveLocale, textsFor, type Texts } from './i18n';
 import { TeamsMessenger } from './proactive';
+import { checkCardPress, refusePress } from './card-action-guard';
 
 /** The Teams side of Deskbridge: the adapter, the teams-ai application and proactive posting. */
 export interface TeamsBot {
@@ -131,6 +132,21 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         everyoneIsAdmin: config.anonymousBot && config.ADMIN_USERS.length === 0,
         isTeamOwner: graph ? (tenantId, groupId, userId) => graph.owners.isOwner(tenantId, groupId, userId) : undefined
     };
+    // Card presses are checked before any handler: schema per verb, thread binding, team scope.
+    app.turn('beforeTurn', async (context) => {
+        const verdict = await checkCardPress(context, {
+            threads: repos.threads,
+            adminPolicy,
+            texts: (c) => {
+                const t = texts(c.activity);
+                return { malformed: t.cardMalformed, otherConversation: t.cardOtherConversation, otherTeam: t.cardOtherTeam, adminOnly: t.cardAdminOnly };
+            }
+        });
+        if (verdict.ok) return true;
+        logger.warn({ status: verdict.status, activityType: context.activity.type, conversationId: context.activity.conversation?.id?.slice(0, 200) }, 'card press refused');
+        await refusePress(context, verdict);
+        return false;
+    });
     const deadLetterDeps = { repos, logger, adminPolicy, textsFor: texts, onReplay: deps.wakeOutbox };
     // Card actions first: their routes must see card submissions before the message handler.
     registerDeadLetterActions(app, deadLetterDeps);

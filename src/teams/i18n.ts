@@ -41,6 +41,10 @@ const catalog = {
         replayDone: (n: number) => (n === 0 ? 'There was nothing to replay.' : `Replaying ${n} dead letter${n === 1 ? '' : 's'}.`),
         replayRefused: 'Sorry, only Deskbridge admins can replay dead letters.',
         tenantRefused: 'Deskbridge is not enabled for this organisation.',
+        cardMalformed: (detail: string) => `This button's data is not valid (${detail}). Nothing was changed.`,
+        cardOtherConversation: 'This card belongs to the conversation of its own thread and cannot act on another one. Nothing was changed.',
+        cardOtherTeam: 'That belongs to another team or organisation, or no longer exists. Nothing was changed.',
+        cardAdminOnly: 'Sorry, only Deskbridge admins can change the AI of a contact from outside its thread.',
         generalChannel: 'General'
     },
     'pt-BR': {
@@ -79,6 +83,10 @@ const catalog = {
         replayDone: (n: number) => (n === 0 ? 'Não havia nada para reenviar.' : `Reenviando ${n} ${n === 1 ? 'falha' : 'falhas'}.`),
         replayRefused: 'Desculpe, só administradores do Deskbridge podem reenviar falhas.',
         tenantRefused: 'O Deskbridge não está habilitado para esta organização.',
+        cardMalformed: (detail: string) => `Os dados deste botão não são válidos (${detail}). Nada foi alterado.`,
+        cardOtherConversation: 'Este cartão pertence à conversa da própria thread e não pode agir em outra. Nada foi alterado.',
+        cardOtherTeam: 'Isso pertence a outra equipe ou organização, ou não existe mais. Nada foi alterado.',
+        cardAdminOnly: 'Desculpe, só administradores do Deskbridge podem mudar a IA de um contato fora da thread dele.',
         generalChannel: 'Geral'
     },
     de: {
@@ -117,6 +125,10 @@ const catalog = {
         replayDone: (n: number) => (n === 0 ? 'Es gab nichts erneut zu senden.' : `${n} Unzustellbare werden erneut gesendet.`),
         replayRefused: 'Leider dürfen nur Deskbridge-Admins Unzustellbare erneut senden.',
         tenantRefused: 'Deskbridge ist für diese Organisation nicht freigegeben.',
+        cardMalformed: (detail: string) => `Die Daten dieser Schaltfläche sind ungültig (${detail}). Nichts wurde geändert.`,
+        cardOtherConversation: 'Diese Karte gehört zur Konversation ihres eigenen Threads und kann keine andere ändern. Nichts wurde geändert.',
+        cardOtherTeam: 'Das gehört zu einem anderen Team oder einer anderen Organisation oder existiert nicht mehr. Nichts wurde geändert.',
+        cardAdminOnly: 'Leider dürfen nur Deskbridge-Admins die KI eines Kontakts außerhalb seines Threads ändern.',
         generalChannel: 'Allgemein'
     }
 } as const satisfies Record<Locale, Record<string, unknown>>;

@@ -106,8 +106,10 @@ describe('Teams → Intercom', function () {
         });
 
         it('acts from the card buttons, answering with the card of the pressed thread', async () => {
-            // The button's data names another conversation: the card it was pressed on wins.
-            const invoke = await post(`${app.url}/api/messages`, cardAction(connector.url, thread, 'close', { conversationId: '999' }));
+            // The button's data names another conversation: refused, nothing changes.
+            const forged = await post(`${app.url}/api/messages`, cardAction(connector.url, thread, 'close', { conversationId: '999' }));
+            assert.match(JSON.stringify((forged.body as { value: unknown }).value), /cannot act on another one/);
+            const invoke = await post(`${app.url}/api/messages`, cardAction(connector.url, thread, 'close', { conversationId: CONVERSATION_ID }));
             assert.equal(invoke.status, 200);
             const response = invoke.body as { statusCode: number; type: string; value: unknown };
             assert.equal(response.type, 'application/vnd.microsoft.card.adaptive');

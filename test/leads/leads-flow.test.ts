@@ -125,8 +125,8 @@ describe('Hot leads: intake, scoring, n8n by temperature, claims and follow-ups'
         await eventually(settledNow, 'card posted');
         const thread = await threadOfLead(1);
         const [a, b] = await Promise.all([
-            post(`${app.url}/api/messages`, cardAction(connector.url, thread, 'claim_lead', { leadId: 999 }, { from: ALEX })),
-            post(`${app.url}/api/messages`, cardAction(connector.url, thread, 'claim_lead', { leadId: 999 }, { from: MEGAN }))
+            post(`${app.url}/api/messages`, cardAction(connector.url, thread, 'claim_lead', { leadId: 1 }, { from: ALEX })),
+            post(`${app.url}/api/messages`, cardAction(connector.url, thread, 'claim_lead', { leadId: 1 }, { from: MEGAN }))
         ]);
         const values = [a, b].map((r) => JSON.stringify((r.body as { value: unknown }).value));
         const winners = values.filter((v) => /Claimed by/.test(v));

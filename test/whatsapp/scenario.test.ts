@@ -149,7 +149,10 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
 
     it('pauses and resumes from the card buttons, answering with the card', async () => {
         await customerSays('Oi', 'msg-1');
-        const pressed = await post(`${app.url}/api/messages`, cardAction(connector.url, await threadOf(), 'pause_ai', { contactId: 'someone-else' }));
+        const forged = await post(`${app.url}/api/messages`, cardAction(connector.url, await threadOf(), 'pause_ai', { contactId: '111' }));
+        assert.match(JSON.stringify((forged.body as { value: unknown }).value), /cannot act on another one/);
+        assert.equal((await app.repos.contacts.get(CONTACT_ID))?.ai.paused, false, 'a button naming another contact changes nothing');
+        const pressed = await post(`${app.url}/api/messages`, cardAction(connector.url, await threadOf(), 'pause_ai', { contactId: CONTACT_ID }));
         assert.match(JSON.stringify((pressed.body as { value: unknown }).value), /Resume AI/);
         assert.equal((await app.repos.contacts.get(CONTACT_ID))?.ai.paused, true, 'the card pressed decides the contact');
         await post(`${app.url}/api/messages`, cardAction(connector.url, await threadOf(), 'resume_ai', {}));
