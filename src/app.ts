@@ -85,7 +85,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
             (s) => registerHealthRoutes(s, { db, metrics, logger, isShuttingDown: () => shuttingDown }),
             (s) => registerBotMessages(s, { bot, logger, anonymous: config.anonymousBot }),
             (s) => registerIntercomWebhook(s, { clientSecret: config.INTERCOM_CLIENT_SECRET, outbox, logger, registry: metrics.registry }),
-            (s) => registerKommoWebhook(s, { webhookToken: config.KOMMO_WEBHOOK_TOKEN, accountId: config.KOMMO_ACCOUNT_ID, outbox, logger, registry: metrics.registry }),
+            (s) => registerKommoWebhook(s, { webhookToken: config.KOMMO_WEBHOOK_TOKEN, accountId: config.KOMMO_ACCOUNT_ID, outbox, logger, registry: metrics.registry, skipped: metrics.webhookItemsSkipped }),
             (s) => registerN8nReplies(s, { callbackToken: config.N8N_CALLBACK_TOKEN, outbox, logger }),
             (s) => registerLeadsIntake(s, { apiKey: config.LEADS_API_KEY, outbox, logger }),
             (s) => registerLeadWebhooks(s, { meta: { verifyToken: config.META_VERIFY_TOKEN, appSecret: config.META_APP_SECRET }, rdStationSecret: config.RDSTATION_WEBHOOK_SECRET, outbox, logger }),

@@ -5,6 +5,8 @@ export interface Metrics {
     readonly registry: Registry;
     readonly httpRequests: Counter<'method' | 'route' | 'status'>;
     readonly httpDuration: Histogram<'method' | 'route'>;
+    /** Items of a multi-item webhook that could not be used (the rest of the delivery was stored). */
+    readonly webhookItemsSkipped: Counter<'source' | 'reason'>;
 }
 
 /** A registry of its own per server, so that several servers in one test process do not collide. */
@@ -24,6 +26,12 @@ export function createMetrics(): Metrics {
             help: 'HTTP request latency by route',
             labelNames: ['method', 'route'],
             buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+            registers: [registry]
+        }),
+        webhookItemsSkipped: new Counter({
+            name: 'deskbridge_webhook_items_skipped_total',
+            help: 'Webhook items skipped because they could not be used, by source and reason',
+            labelNames: ['source', 'reason'],
             registers: [registry]
         })
     };

@@ -4,7 +4,7 @@ import type { Logger } from '../lib/logger';
 import type { Db } from '../store/database';
 import { CircuitBreakers } from './circuit-breakers';
 import { PeerHealth } from './peer-health';
-import type { Delivery, IngestResult } from './ingest';
+import { storeDelivery, type Delivery, type IngestResult } from './ingest';
 import { IngestBatcher } from './ingest-batcher';
 import { JobHandlers } from './job-handler';
 import { enqueueJobs, pruneHistory, releaseAllLeases, type NewJob } from './job-store';
@@ -22,6 +22,11 @@ export interface Outbox {
     readonly health: PeerHealth;
     /** Stores a webhook delivery and its jobs in one transaction (dedupe by event id). */
     ingest(delivery: Delivery, jobs: readonly NewJob[]): Promise<IngestResult>;
+    /**
+     * Stores the items of one multi-item delivery (a Kommo form, a Meta or RD Station batch) and
+     * their jobs in one transaction: all of them are acknowledged, or none.
+     */
+    ingestAll(items: ReadonlyArray<{ delivery: Delivery; jobs: readonly NewJob[] }>): Promise<IngestResult[]>;
     /** Queues jobs outside a delivery (Teams actions, scheduled follow-ups). */
     enqueue(jobs: readonly NewJob[]): Promise<number>;
     /** Starts the worker (after recovering jobs a crashed SQLite process left leased) and the hourly pruning. */
@@ -73,6 +78,16 @@ export function createOutbox(deps: { config: Config; db: Db; registry: Registry;
             const result = await batcher.submit(delivery, withDefaults(jobs));
             if (result.stored) worker.notify();
             return result;
+        },
+        async ingestAll(items) {
+            if (items.length === 0) return [];
+            const results = await db.kysely.transaction().execute(async (trx) => {
+                const out: IngestResult[] = [];
+                for (const item of items) out.push(await storeDelivery(trx, item.delivery, withDefaults(item.jobs)));
+                return out;
+            });
+            if (results.some((r) => r.stored)) worker.notify();
+            return results;
         },
         async enqueue(jobs) {
             const added = await enqueueJobs(db.kysely, withDefaults(jobs));

@@ -184,12 +184,13 @@ export async function listDeadLetters(db: Db, limit = 100): Promise<Job[]> {
 }
 
 /** Puts dead letters back in the queue with fresh attempts; returns the ids replayed. */
-export async function replayDeadLetters(db: Db, which: { id: number } | 'all', now = Date.now()): Promise<number[]> {
+export async function replayDeadLetters(db: Db, which: { id: number } | { ids: readonly number[] } | 'all', now = Date.now()): Promise<number[]> {
+    if (which !== 'all' && 'ids' in which && which.ids.length === 0) return [];
     let query = db
         .updateTable('outbox_jobs')
         .set({ status: 'pending', attempts: 0, run_at: now, locked_by: null, locked_until: null, updated_at: now })
         .where('status', '=', 'dead');
-    if (which !== 'all') query = query.where('id', '=', which.id);
+    if (which !== 'all') query = 'ids' in which ? query.where('id', 'in', [...which.ids]) : query.where('id', '=', which.id);
     const rows = await query.returning('id').execute();
     return rows.map((r) => Number(r.id));
 }

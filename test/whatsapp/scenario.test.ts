@@ -118,7 +118,7 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
     it('pauses from the WhatsApp chat with #pausar, answering with a note on the lead', async () => {
         await customerSays('Oi', 'msg-1');
         const res = await postKommo(app.url, kommoMessage('message_add_outgoing_pausar'));
-        assert.deepEqual(res.body, { status: 'stored', stored: 1, duplicates: 0 });
+        assert.deepEqual(res.body, { status: 'stored', stored: 1, duplicates: 0, skipped: 0 });
         await eventually(settled, '#pausar handled');
         const contact = await app.repos.contacts.get(CONTACT_ID);
         assert.deepEqual([contact?.ai.paused, contact?.ai.by, contact?.ai.via], [true, 'Carlos Corretor', 'whatsapp']);
@@ -184,7 +184,7 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
         await eventually(async () => kommo.sentTexts().includes('Voltei!') && (await settled()), 'answered after n8n came back');
     });
 
-    it('refuses a wrong token (401), another account (403), malformed bodies (400/415) and schema mismatches (422), storing nothing', async () => {
+    it('refuses a wrong token (401), another account (403) and malformed bodies (400/415), and skips unusable items, storing nothing', async () => {
         const body = kommoMessage('message_add_incoming');
         assert.equal((await postKommo(app.url, body, 'wrong')).status, 401);
         assert.equal((await post(`${app.url}/api/webhooks/kommo`, body, { 'content-type': 'application/x-www-form-urlencoded' })).status, 401);
@@ -192,9 +192,14 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
         assert.equal((await postKommo(app.url, '')).status, 400);
         assert.equal((await postKommo(app.url, 'message%5Badd%5D%5B0%5D%5Btext%5D=%E0%A4%A')).status, 400);
         assert.equal((await postKommo(app.url, '{"message":1}', KOMMO_TOKEN, 'application/json')).status, 415);
-        const mismatch = await postKommo(app.url, kommoMessage('message_add_incoming', { contact_id: undefined }));
-        assert.equal(mismatch.status, 422);
-        assert.match(JSON.stringify(mismatch.body), /message\.add\.0\.contact_id/);
+        // An item Deskbridge cannot use is skipped and counted, and the authentic form answered 200:
+        // Kommo switches off a hook after more than 100 non-2xx answers in two hours.
+        const unusable = await postKommo(app.url, kommoMessage('message_add_incoming', { contact_id: undefined, element_type: '2' }));
+        assert.equal(unusable.status, 200);
+        assert.deepEqual(unusable.body, { status: 'ignored', reason: 'no usable item', stored: 0, duplicates: 0, skipped: 1 });
+        const malformedId = await postKommo(app.url, kommoMessage('message_add_incoming', { contact_id: 'x'.repeat(200) }));
+        assert.equal((malformedId.body as { skipped: number }).skipped, 1);
+        assert.match(await (await fetch(`${app.url}/metrics`)).text(), /deskbridge_webhook_items_skipped_total\{source="kommo",reason="no_contact"\} 1/);
         assert.equal((await app.repos.db.kysely.selectFrom('inbox').selectAll().execute()).length, 0);
         assert.equal((await callback({ contact_id: 1, response_text: 'x' }, 'wrong')).status, 401);
         assert.equal((await callback({ contact_id: 1 })).status, 422);

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { externalId, numericId } from '../../lib/ids';
 
 /**
  * What Deskbridge reads of Intercom's webhook notification and Conversation objects
  * (`specs/intercom/`). Lenient where Intercom varies (ids as numbers or strings, nulls, extra
  * keys); strict where a missing field would make the delivery meaningless.
  */
-const id = z.union([z.string().min(1), z.number()]).transform(String);
+// Bounded ids of parts and linked objects (they end up in keys and, for conversations, in paths).
+const id = externalId;
 // Assignee ids arrive as numbers: try that first (a failed union branch costs an issue object).
 const optionalId = z.union([z.number(), z.string()]).nullable().optional().transform((v) => (v === null || v === undefined || v === '' || v === 0 || v === '0' ? null : String(v)));
 const timestamp = z.number().nullable().optional();
@@ -13,8 +15,8 @@ const timestamp = z.number().nullable().optional();
 export const envelopeSchema = z.object({
     type: z.literal('notification_event'),
     /** Null on `ping` deliveries. */
-    id: z.string().min(1).nullable(),
-    topic: z.string().min(1),
+    id: externalId.nullable(),
+    topic: z.string().min(1).max(100),
     app_id: z.string().optional(),
     created_at: timestamp,
     // Only `item` is read: the rest of `data` is left behind (the inbox keeps the delivery as received).
@@ -42,7 +44,8 @@ export const partSchema = z
 export const conversationSchema = z
     .object({
         type: z.literal('conversation'),
-        id: id,
+        // Goes into `/conversations/{id}`: digits only.
+        id: numericId,
         created_at: z.number(),
         updated_at: timestamp,
         waiting_since: timestamp,
@@ -69,8 +72,8 @@ export type IntercomPart = z.output<typeof partSchema>;
 export const ticketSchema = z
     .object({
         type: z.literal('ticket'),
-        id: id,
-        ticket_id: z.union([z.string(), z.number()]).transform(String).optional(),
+        id: numericId,
+        ticket_id: externalId.optional(),
         category: z.string().optional(),
         ticket_attributes: z.record(z.unknown()).nullable().optional(),
         ticket_state: z.union([z.string(), z.object({ internal_label: z.string().nullable().optional(), category: z.string().nullable().optional() }).passthrough()]).nullable().optional(),
@@ -93,7 +96,7 @@ export type IntercomTicket = z.output<typeof ticketSchema>;
  */
 export const conversationAtIngressSchema = z.object({
     type: z.literal('conversation'),
-    id: id,
+    id: numericId,
     created_at: z.number(),
     state: z.string(),
     source: z.object({ author: z.object({ type: z.string() }) })

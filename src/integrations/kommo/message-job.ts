@@ -127,6 +127,7 @@ export function kommoMessageHandler(deps: KommoMessageDeps): JobHandler {
             const row = await db.selectFrom('inbox').select('payload').where('source', '=', 'kommo').where('event_id', '=', eventId).executeTakeFirst();
             if (!row) throw new DeliveryError(`delivery ${eventId} is not in the inbox`, false, { peer: 'deskbridge' });
             const m = kommoMessageSchema.parse(JSON.parse(row.payload));
+            if (!m.contact_id) throw new DeliveryError(`delivery ${eventId} names no contact`, false, { peer: 'deskbridge' });
             const contact = await contacts.upsert({
                 contactId: m.contact_id,
                 leadId: leadOfMessage(m),

@@ -1,5 +1,6 @@
 import { TEMPERATURES, type LeadInput, type Temperature } from '../../domain/lead';
 import { toE164 } from '../../domain/phone';
+import { isExternalId } from '../../lib/ids';
 
 /** A field that failed validation, named as the sender named it. */
 export interface FieldIssue {
@@ -13,10 +14,27 @@ const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 export const isEmail = (value: string): boolean => EMAIL.test(value);
 const TEMPERATURE_ALIASES: Record<string, Temperature> = { quente: 'QUENTE', hot: 'QUENTE', morno: 'MORNO', warm: 'MORNO', frio: 'FRIO', cold: 'FRIO' };
 
-/** The first present key among Portuguese and English names. */
-function pick(body: Record<string, unknown>, ...keys: string[]): { key: string; value: unknown } | undefined {
-    for (const key of keys) if (body[key] !== undefined && body[key] !== null && body[key] !== '') return { key, value: body[key] };
+/** The longest text a lead field may carry (interest/message is the long one). */
+const MAX_FIELD_CHARS = 2000;
+
+/**
+ * The first present key among Portuguese and English names. Only text and numbers are values:
+ * an object or array (`{"telefone":{"toString":1}}`) is reported as an issue, never stringified.
+ */
+function pick(body: Record<string, unknown>, ...keys: string[]): { key: string; value: string | number } | undefined {
+    for (const key of keys) {
+        const value = body[key];
+        if (value === undefined || value === null || value === '') continue;
+        if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') return { key, value: typeof value === 'boolean' ? String(value) : value };
+        throw new FieldTypeError(key);
+    }
     return undefined;
+}
+
+class FieldTypeError extends Error {
+    constructor(readonly field: string) {
+        super(`${field} must be text or a number`);
+    }
 }
 
 /** "R$ 15.000,50", "15000", 15000 → 15000.5. */
@@ -33,7 +51,11 @@ export function parseMoney(value: unknown): number | null {
 /** A valid email, lower-cased; null when absent; an issue when malformed. */
 export function checkEmail(value: unknown, field: string, issues: FieldIssue[]): string | null {
     if (value === undefined || value === null || value === '') return null;
-    const email = String(value).trim().toLowerCase();
+    if (typeof value !== 'string') {
+        issues.push({ field, message: 'must be text' });
+        return null;
+    }
+    const email = value.trim().toLowerCase();
     if (!EMAIL.test(email)) {
         issues.push({ field, message: 'is not a valid email address' });
         return null;
@@ -44,7 +66,11 @@ export function checkEmail(value: unknown, field: string, issues: FieldIssue[]):
 /** A phone in E.164; null when absent; an issue when it cannot be a phone number. */
 export function checkPhone(value: unknown, field: string, issues: FieldIssue[]): string | null {
     if (value === undefined || value === null || value === '') return null;
-    const phone = toE164(value as string);
+    if (typeof value !== 'string' && typeof value !== 'number') {
+        issues.push({ field, message: 'must be text or a number' });
+        return null;
+    }
+    const phone = toE164(String(value));
     if (!phone) issues.push({ field, message: 'is not a valid phone number (Brazilian numbers need the area code, e.g. 11999999999)' });
     return phone;
 }
@@ -56,9 +82,22 @@ export function checkPhone(value: unknown, field: string, issues: FieldIssue[]):
  * list of fields that are wrong.
  */
 export function normalizeJsonLead(input: unknown, defaultSource = 'API'): { lead?: LeadInput; issues: FieldIssue[] } {
-    const issues: FieldIssue[] = [];
     if (!input || typeof input !== 'object' || Array.isArray(input)) return { issues: [{ field: '(body)', message: 'must be a JSON object' }] };
     const body = input as Record<string, unknown>;
+    const typeIssues = Object.entries(body).flatMap(([key, value]) =>
+        value !== null && typeof value === 'object' ? [{ field: key, message: 'must be text or a number, not an object or a list' }] : typeof value === 'string' && value.length > MAX_FIELD_CHARS ? [{ field: key, message: `must be at most ${MAX_FIELD_CHARS} characters` }] : []
+    );
+    if (typeIssues.length > 0) return { issues: typeIssues };
+    try {
+        return normalizeFields(body, defaultSource);
+    } catch (err) {
+        if (err instanceof FieldTypeError) return { issues: [{ field: err.field, message: 'must be text or a number' }] };
+        throw err;
+    }
+}
+
+function normalizeFields(body: Record<string, unknown>, defaultSource: string): { lead?: LeadInput; issues: FieldIssue[] } {
+    const issues: FieldIssue[] = [];
     const name = pick(body, 'nome', 'name', 'full_name');
     if (!name || typeof name.value !== 'string' || !name.value.trim()) issues.push({ field: 'nome', message: 'is required (nome or name)' });
     const emailField = pick(body, 'email', 'e-mail');
@@ -80,6 +119,7 @@ export function normalizeJsonLead(input: unknown, defaultSource = 'API'): { lead
     const createdAt = createdField ? Date.parse(String(createdField.value)) : null;
     if (createdField && Number.isNaN(createdAt)) issues.push({ field: createdField.key, message: 'must be a date, e.g. 2024-01-15T10:30:00Z' });
     const idField = pick(body, 'lead_id', 'id', 'external_id');
+    if (idField && !isExternalId(String(idField.value))) issues.push({ field: idField.key, message: 'must be an id of at most 128 letters, digits or _ . : @ -' });
     if (issues.length > 0) return { issues };
     const text = (v: unknown) => (v === undefined || v === null || v === '' ? null : String(v).trim());
     return {

@@ -5,6 +5,7 @@ import { toE164 } from '../../domain/phone';
 import { DeliveryError } from '../../outbox/delivery-error';
 import { httpClientError } from '../../lib/http-client-error';
 import { isEmail, parseMoney } from '../leads/normalize-lead';
+import { numericId } from '../../lib/ids';
 
 /** The webhook body of a Page subscribed to `leadgen`. */
 export const metaWebhookSchema = z.object({
@@ -13,7 +14,7 @@ export const metaWebhookSchema = z.object({
         z
             .object({
                 id: z.string().optional(),
-                changes: z.array(z.object({ field: z.string(), value: z.object({ leadgen_id: z.union([z.string(), z.number()]).transform(String) }).passthrough() }).passthrough()).default([])
+                changes: z.array(z.object({ field: z.string(), value: z.object({ leadgen_id: numericId }).passthrough() }).passthrough()).default([])
             })
             .passthrough()
     )

@@ -1,6 +1,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
 import { httpClientError } from '../../lib/http-client-error';
+import { externalId, numericId } from '../../lib/ids';
 
 /** What Deskbridge posts to the n8n AI workflow for a customer message. */
 export interface N8nInboundMessage {
@@ -16,13 +17,13 @@ export interface N8nInboundMessage {
 /** The AI's answer, from the webhook's response or from a later callback. */
 export const n8nReplySchema = z
     .object({
-        conversation_id: z.string().nullable().optional(),
-        contact_id: z.union([z.string().min(1), z.number()]).transform(String),
-        lead_id: z.union([z.string(), z.number()]).transform(String).nullable().optional(),
-        response_text: z.string().trim().min(1),
+        conversation_id: externalId.nullable().optional(),
+        contact_id: numericId,
+        lead_id: numericId.nullable().optional(),
+        response_text: z.string().trim().min(1).max(10_000),
         should_handoff: z.boolean().optional().default(false),
         /** Optional id of this answer, to drop repeated callbacks. */
-        reply_id: z.union([z.string(), z.number()]).transform(String).optional()
+        reply_id: externalId.optional()
     })
     .passthrough();
 

@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Logger } from '../../lib/logger';
-import { replayDeadLetters } from '../../outbox/job-store';
+import { getJob, listDeadLetters, replayDeadLetters, type Job } from '../../outbox/job-store';
+import { channelDataOf } from '../activity-context';
 import type { Repositories } from '../../store/index';
 import { isAdmin, type AdminPolicy } from '../admin-check';
 import { REPLAY_VERB, statusCard } from '../cards/status-card';
@@ -24,8 +25,9 @@ export interface DeadLetterActionDeps {
 export async function replayFromTeams(context: TurnContext, which: string, deps: DeadLetterActionDeps): Promise<string> {
     const t = deps.textsFor(context.activity);
     if (!(await isAdmin(context, deps.adminPolicy))) return t.replayRefused;
-    if (which !== 'all' && !/^\d+$/.test(which)) return t.replayUsage;
-    const replayed = await replayDeadLetters(deps.repos.db.kysely, which === 'all' ? 'all' : { id: Number(which) });
+    if (which !== 'all' && !/^\d{1,15}$/.test(which)) return t.replayUsage;
+    const ids = await deadLettersInScope(context, deps.repos, which);
+    const replayed = await replayDeadLetters(deps.repos.db.kysely, { ids });
     deps.logger.info({ replayed, by: context.activity.from?.id }, 'dead letters replayed from Teams');
     deps.onReplay();
     return t.replayDone(replayed.length);
@@ -42,4 +44,24 @@ export function registerDeadLetterActions(app: Application<TurnState>, deps: Dea
     app.adaptiveCards.actionSubmit<{ which?: string }>(REPLAY_VERB, async (context, _state, data) => {
         await context.sendActivity(await replayFromTeams(context, data.which ?? 'all', deps));
     });
+}
+
+/**
+ * The dead letters a press may replay: those whose Teams thread (named by a `thread:<key>`
+ * ordering key) is in the team and tenant of the press, and those of no thread. An admin of one
+ * team cannot replay another team's deliveries.
+ */
+async function deadLettersInScope(context: TurnContext, repos: Repositories, which: string): Promise<number[]> {
+    const jobs: Job[] = which === 'all' ? await listDeadLetters(repos.db.kysely, 1000) : [await getJob(repos.db.kysely, Number(which))].filter((j): j is Job => j?.status === 'dead');
+    const data = channelDataOf(context.activity);
+    const tenantId = data.tenant?.id ?? context.activity.conversation?.tenantId ?? null;
+    const teamId = data.team?.id;
+    const ids: number[] = [];
+    for (const job of jobs) {
+        const threadKey = job.orderingKey.startsWith('thread:') ? job.orderingKey.slice('thread:'.length) : undefined;
+        const thread = threadKey ? await repos.threads.get(threadKey) : undefined;
+        if (thread && ((thread.tenantId ?? null) !== tenantId || (teamId !== undefined && thread.teamId !== teamId))) continue;
+        ids.push(job.id);
+    }
+    return ids;
 }
