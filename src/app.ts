@@ -88,7 +88,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
             (s) => registerKommoWebhook(s, { webhookToken: config.KOMMO_WEBHOOK_TOKEN, accountId: config.KOMMO_ACCOUNT_ID, outbox, logger, registry: metrics.registry, skipped: metrics.webhookItemsSkipped }),
             (s) => registerN8nReplies(s, { callbackToken: config.N8N_CALLBACK_TOKEN, outbox, logger }),
             (s) => registerLeadsIntake(s, { apiKey: config.LEADS_API_KEY, outbox, logger }),
-            (s) => registerLeadWebhooks(s, { meta: { verifyToken: config.META_VERIFY_TOKEN, appSecret: config.META_APP_SECRET }, rdStationSecret: config.RDSTATION_WEBHOOK_SECRET, outbox, logger }),
+            (s) => registerLeadWebhooks(s, { meta: { verifyToken: config.META_VERIFY_TOKEN, appSecret: config.META_APP_SECRET }, rdStationToken: config.RDSTATION_WEBHOOK_TOKEN, outbox, logger, skipped: metrics.webhookItemsSkipped }),
             (s) => registerAdminStatus(s, { config, repos, outbox, logger }),
             (s) => registerBotControl(s, { adminApiKey: config.ADMIN_API_KEY, contacts: repos.contacts, threads: whatsapp, outbox, logger }),
             (s) => registerDeadLetterRoutes(s, { db: db.kysely, adminApiKey: config.ADMIN_API_KEY, logger, onReplay: () => outbox.worker.notify() })

@@ -120,9 +120,11 @@ const envSchema = z
         LEADS_ONCALL_EMAILS: csvList.transform((list) => list.map((u) => u.toLowerCase())),
         META_VERIFY_TOKEN: optionalString,
         META_APP_SECRET: optionalString,
-        META_GRAPH_BASE_URL: httpUrl('https://graph.facebook.com/v21.0'),
+        /** A Graph API version supported today (Meta retires each about two years after release). */
+        META_GRAPH_BASE_URL: httpUrl('https://graph.facebook.com/v24.0'),
         META_PAGE_ACCESS_TOKEN: optionalString,
-        RDSTATION_WEBHOOK_SECRET: optionalString,
+        /** RD Station signs no webhook: this secret goes in the webhook URL as `?token=`. */
+        RDSTATION_WEBHOOK_TOKEN: optionalString,
 
         OUTBOX_WORKERS: positiveInt(8, 64),
         OUTBOX_MAX_ATTEMPTS: positiveInt(8, 100),

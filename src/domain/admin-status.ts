@@ -12,7 +12,7 @@ const INTEGRATIONS = [
     { name: 'kommo', peer: 'kommo', webhookSources: ['kommo'], configured: (c: Config) => !!(c.KOMMO_WEBHOOK_TOKEN || c.KOMMO_ACCESS_TOKEN) },
     { name: 'n8n', peer: 'n8n', webhookSources: ['n8n'], configured: (c: Config) => !!(c.N8N_WEBHOOK_URL || c.N8N_LEAD_WEBHOOK_URL_HOT || c.N8N_LEAD_WEBHOOK_URL_WARM || c.N8N_LEAD_WEBHOOK_URL_COLD) },
     { name: 'teams', peer: 'teams', webhookSources: [], configured: (c: Config) => !c.anonymousBot },
-    { name: 'leads', peer: 'meta', webhookSources: ['leads', 'meta', 'rdstation'], configured: (c: Config) => !!(c.LEADS_API_KEY || c.META_APP_SECRET || c.RDSTATION_WEBHOOK_SECRET) }
+    { name: 'leads', peer: 'meta', webhookSources: ['leads', 'meta', 'rdstation'], configured: (c: Config) => !!(c.LEADS_API_KEY || c.META_APP_SECRET || c.RDSTATION_WEBHOOK_TOKEN) }
 ] as const;
 
 export interface AdminStatus {

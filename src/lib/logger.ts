@@ -11,7 +11,7 @@ const REDACT_PATHS = [
     'req.headers["x-api-key"]',
     'req.headers["x-hub-signature"]',
     'req.headers["x-hub-signature-256"]',
-    'req.headers["x-rd-signature"]',
+    'req.headers["x-zendesk-webhook-signature"]',
     'req.query.token',
     'headers.authorization',
     'headers.Authorization',

@@ -1,8 +1,8 @@
+import { createHmac } from 'node:crypto';
 import assert from 'node:assert/strict';
+import { metaSignature } from '../../src/integrations/meta/verify-signature';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { metaSignature } from '../../src/integrations/meta/verify-signature';
-import { rdStationSignature } from '../../src/integrations/rdstation/verify-signature';
 import { ALEX, MEGAN, cardAction, channelMention } from '../helpers/activities';
 import type { FakeBotConnector } from '../helpers/fake-bot-connector';
 import { HttpPeer } from '../helpers/http-peer';
@@ -15,7 +15,7 @@ const LEADS_CHANNEL = channelIds(2)[1]!;
 const FIXTURE = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'leads-streamleads.json'), 'utf8')) as Record<string, unknown>;
 const LEADS_KEY = 'leads-key';
 const META_SECRET = 'meta-app-secret';
-const RD_SECRET = 'rd-secret';
+const RD_TOKEN = 'rd-secret';
 
 describe('Hot leads: intake, scoring, n8n by temperature, claims and follow-ups', function () {
     this.timeout(40000);
@@ -47,7 +47,8 @@ describe('Hot leads: intake, scoring, n8n by temperature, claims and follow-ups'
         for (const path of ['/webhook/hot', '/webhook/warm', '/webhook/cold']) n8n.on('POST', path, () => ({ status: 200, body: { ok: true } }));
         graph = await new HttpPeer().start();
         graph.on('GET', '/:leadgenId', (req, p) =>
-            req.query.get('access_token') === 'page-token'
+            // With META_APP_SECRET set, Graph requires appsecret_proof = hex HMAC-SHA256(token, app secret).
+            req.query.get('access_token') === 'page-token' && req.query.get('appsecret_proof') === createHmac('sha256', META_SECRET).update('page-token').digest('hex')
                 ? { status: 200, body: { id: p.leadgenId, created_time: '2026-11-22T10:00:00+0000', field_data: [{ name: 'full_name', values: ['Bruna Lima'] }, { name: 'email', values: ['bruna@example.com'] }, { name: 'phone_number', values: ['+5511977776666'] }, { name: 'city', values: ['Campinas'] }, { name: 'qual_seu_interesse?', values: ['Comprar à vista, urgente'] }, { name: 'renda_mensal', values: ['20000'] }] } }
                 : { status: 400, body: { error: { message: 'Invalid OAuth access token.' } } }
         );
@@ -63,7 +64,7 @@ describe('Hot leads: intake, scoring, n8n by temperature, claims and follow-ups'
             META_APP_SECRET: META_SECRET,
             META_GRAPH_BASE_URL: graph.url,
             META_PAGE_ACCESS_TOKEN: 'page-token',
-            RDSTATION_WEBHOOK_SECRET: RD_SECRET,
+            RDSTATION_WEBHOOK_TOKEN: RD_TOKEN,
             KOMMO_WEBHOOK_TOKEN: KOMMO_TOKEN,
             KOMMO_ACCOUNT_ID: KOMMO_ACCOUNT,
             KOMMO_BASE_URL: kommo.url,
@@ -190,20 +191,31 @@ describe('Hot leads: intake, scoring, n8n by temperature, claims and follow-ups'
         assert.equal((await fetch(`${app.url}/api/webhooks/meta?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`)).status, 403);
         const body = Buffer.from(JSON.stringify({ object: 'page', entry: [{ id: '1', time: 1, changes: [{ field: 'leadgen', value: { leadgen_id: '444555', page_id: '1', form_id: '2' } }] }] }));
         assert.equal((await post(`${app.url}/api/webhooks/meta`, body, { 'x-hub-signature-256': metaSignature(body, 'wrong') })).status, 401);
-        assert.deepEqual((await post(`${app.url}/api/webhooks/meta`, body, { 'x-hub-signature-256': metaSignature(body, META_SECRET) })).body, { status: 'ok', stored: 1 });
+        assert.deepEqual((await post(`${app.url}/api/webhooks/meta`, body, { 'x-hub-signature-256': metaSignature(body, META_SECRET) })).body, { status: 'ok', stored: 1, skipped: 0 });
+        // Another Page field in the same subscription is skipped, not a refusal of the delivery.
+        const mixed = Buffer.from(JSON.stringify({ object: 'page', entry: [{ id: '1', time: 2, changes: [{ field: 'feed', value: { item: 'status', verb: 'add' } }] }] }));
+        assert.deepEqual((await post(`${app.url}/api/webhooks/meta`, mixed, { 'x-hub-signature-256': metaSignature(mixed, META_SECRET) })).body, { status: 'ok', stored: 0, skipped: 1 });
         await eventually(settledNow, 'meta lead handled');
         const lead = await app.repos.leads.get(1);
         assert.deepEqual([lead?.name, lead?.phone, lead?.city, lead?.income, lead?.source, lead?.status], ['Bruna Lima', '+5511977776666', 'Campinas', 20000, 'META_ADS', 'QUENTE']);
         assert.doesNotMatch(app.logs.join('\n'), /page-token/, 'the Page token never reaches the logs');
     });
 
-    it('takes RD Station conversions signed with X-RD-Signature', async () => {
-        const body = Buffer.from(JSON.stringify({ leads: [{ uuid: 'rd-1', name: 'Rita', email: 'rita@example.com', mobile_phone: '(21) 99876-5432', city: 'Niterói', custom_fields: { interesse: 'investimento' } }] }));
-        assert.equal((await post(`${app.url}/api/webhooks/rdstation`, body, { 'x-rd-signature': rdStationSignature(body, 'wrong') })).status, 401);
-        assert.deepEqual((await post(`${app.url}/api/webhooks/rdstation`, body, { 'x-rd-signature': rdStationSignature(body, RD_SECRET) })).body, { status: 'ok', stored: 1 });
-        await eventually(settledNow, 'rd lead handled');
-        const lead = await app.repos.leads.get(1);
-        assert.deepEqual([lead?.name, lead?.phone, lead?.source], ['Rita', '+5521998765432', 'RD_STATION']);
+    it('takes RD Station conversions in both of RD\'s formats, authenticated by the token in the URL', async () => {
+        const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'rdstation', name), 'utf8');
+        const rd = (body: string, token?: string) => post(`${app.url}/api/webhooks/rdstation${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`, body);
+        const current = fixture('webhook-converted.json');
+        assert.equal((await rd(current)).status, 401, 'no token');
+        assert.equal((await rd(current, 'wrong')).status, 401);
+        assert.deepEqual((await rd(current, RD_TOKEN)).body, { status: 'ok', stored: 1, skipped: 0 });
+        assert.deepEqual((await rd(fixture('leads-legacy.json'), RD_TOKEN)).body, { status: 'ok', stored: 1, skipped: 0 });
+        await eventually(settledNow, 'rd leads handled');
+        const [first, second] = [await app.repos.leads.get(1), await app.repos.leads.get(2)];
+        assert.deepEqual([first?.name, first?.phone, first?.city, first?.interest, first?.income, first?.source], ['Rita Example', '+5521998765432', 'Niterói', 'Investimento', 15000, 'RD_STATION']);
+        assert.deepEqual([second?.name, second?.phone, second?.interest], ['João Example', '+5511988887777', 'Comprar à vista']);
+        const bad = await rd(JSON.stringify({ leads: [{ name: 'No way to reach' }] }), RD_TOKEN);
+        assert.equal(bad.status, 422);
+        assert.match(JSON.stringify(bad.body), /a lead needs a valid email or phone/);
     });
 
     it('reads and scores Kommo leads from leads[add], and assigns a claimed Kommo lead to the claimer', async () => {

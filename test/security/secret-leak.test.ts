@@ -24,7 +24,7 @@ const SECRETS = {
     META_APP_SECRET: 'SECRET-meta-app-6e7f8',
     META_PAGE_ACCESS_TOKEN: 'SECRET-meta-page-9a0b1',
     META_VERIFY_TOKEN: 'SECRET-meta-verify-2c3d4',
-    RDSTATION_WEBHOOK_SECRET: 'SECRET-rd-5e6f7'
+    RDSTATION_WEBHOOK_TOKEN: 'SECRET-rd-5e6f7'
 };
 
 describe('secrets never leak', function () {
@@ -92,7 +92,8 @@ describe('secrets never leak', function () {
         await record(post(`${app.url}/api/leads`, { nome: 'A', email: 'bad' }, { 'x-api-key': SECRETS.LEADS_API_KEY }));
         const meta = Buffer.from(JSON.stringify({ object: 'page', entry: [{ changes: [{ field: 'leadgen', value: { leadgen_id: '77' } }] }] }));
         await record(post(`${app.url}/api/webhooks/meta`, meta, { 'x-hub-signature-256': metaSignature(meta, SECRETS.META_APP_SECRET) }));
-        await record(post(`${app.url}/api/webhooks/rdstation`, { leads: [{ email: 'r@x.co' }] }, { 'x-rd-signature': 'sha256=00' }));
+        await record(post(`${app.url}/api/webhooks/rdstation?token=SECRET-rd-5e6f7`, { leads: [{ email: 'r@x.co' }] }));
+        await record(post(`${app.url}/api/webhooks/rdstation?token=wrong`, { leads: [{ email: 'r@x.co' }] }));
         // Admin API with the key and without.
         await record(post(`${app.url}/api/bot/pause/93589657`, '', { 'x-api-key': SECRETS.ADMIN_API_KEY }));
         await record(post(`${app.url}/api/bot/pause/93589657`, '', { 'x-api-key': 'wrong' }));

@@ -51,7 +51,7 @@ async function leadFromKommo(client: KommoClient, kommoLeadId: string): Promise<
 }
 
 /** Handlers that read leads from Kommo and Meta, and assign claimed leads in Kommo. */
-export function leadFetchHandlers(deps: LeadJobDeps & { kommo?: KommoClient; meta?: { graphBaseUrl: string; accessToken?: string } }): JobHandler[] {
+export function leadFetchHandlers(deps: LeadJobDeps & { kommo?: KommoClient; meta?: { graphBaseUrl: string; accessToken?: string; appSecret?: string } }): JobHandler[] {
     const kommoOrFail = () => {
         if (!deps.kommo) throw new DeliveryError('Kommo is not connected: set KOMMO_BASE_URL and KOMMO_ACCESS_TOKEN to score Kommo leads', false, { peer: 'kommo' });
         return deps.kommo;
@@ -72,7 +72,7 @@ export function leadFetchHandlers(deps: LeadJobDeps & { kommo?: KommoClient; met
             payload: z.object({ leadgenId: z.string().min(1) }),
             async run(p, context) {
                 if (!deps.meta?.accessToken) throw new DeliveryError('META_PAGE_ACCESS_TOKEN is not set: Deskbridge cannot read Lead Ads leads', false, { peer: 'meta' });
-                const leadgen = await fetchLeadgen(deps.meta.graphBaseUrl, deps.meta.accessToken, p.leadgenId);
+                const leadgen = await fetchLeadgen(deps.meta.graphBaseUrl, deps.meta.accessToken, p.leadgenId, deps.meta.appSecret);
                 await processLead(deps, `meta:${p.leadgenId}`, leadFromMeta(leadgen), context);
             }
         }),

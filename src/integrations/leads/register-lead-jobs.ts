@@ -26,5 +26,5 @@ export function registerLeadJobs(outbox: Outbox, deps: { config: Config; repos: 
         logger
     };
     const kommo = deps.kommo;
-    outbox.handlers.register(...leadJobHandlers(leadDeps), ...leadFetchHandlers({ ...leadDeps, kommo, meta: { graphBaseUrl: config.META_GRAPH_BASE_URL!, accessToken: config.META_PAGE_ACCESS_TOKEN } }));
+    outbox.handlers.register(...leadJobHandlers(leadDeps), ...leadFetchHandlers({ ...leadDeps, kommo, meta: { graphBaseUrl: config.META_GRAPH_BASE_URL!, accessToken: config.META_PAGE_ACCESS_TOKEN, appSecret: config.META_APP_SECRET } }));
 }

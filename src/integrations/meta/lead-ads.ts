@@ -6,19 +6,27 @@ import { DeliveryError } from '../../outbox/delivery-error';
 import { httpClientError } from '../../lib/http-client-error';
 import { isEmail, parseMoney } from '../leads/normalize-lead';
 import { numericId } from '../../lib/ids';
+import { hmacHex } from '../../lib/hmac';
 
-/** The webhook body of a Page subscribed to `leadgen`. */
+/**
+ * The webhook body of a Page subscription (developers.facebook.com, Webhooks for Leads): `value`
+ * is left unchecked here, because a subscription can deliver other Page fields; each `leadgen`
+ * change's value is checked with {@link metaChangeValueSchema} after filtering on `field`.
+ */
 export const metaWebhookSchema = z.object({
-    object: z.string(),
+    object: z.string().max(64),
     entry: z.array(
         z
             .object({
-                id: z.string().optional(),
-                changes: z.array(z.object({ field: z.string(), value: z.object({ leadgen_id: numericId }).passthrough() }).passthrough()).default([])
+                id: z.string().max(64).optional(),
+                changes: z.array(z.object({ field: z.string().max(64), value: z.unknown() }).passthrough()).default([])
             })
             .passthrough()
     )
 });
+
+/** The value of a `leadgen` change: the lead's id (read from Graph), page, form, ad. */
+export const metaChangeValueSchema = z.object({ leadgen_id: numericId }).passthrough();
 
 const leadgenSchema = z.object({
     id: z.string(),
@@ -31,9 +39,12 @@ const leadgenSchema = z.object({
  * with the Page access token. The token travels in the query as Graph expects, so errors are
  * rebuilt without the request (no token in logs or dead letters).
  */
-export async function fetchLeadgen(graphBaseUrl: string, accessToken: string, leadgenId: string): Promise<z.output<typeof leadgenSchema>> {
+export async function fetchLeadgen(graphBaseUrl: string, accessToken: string, leadgenId: string, appSecret?: string): Promise<z.output<typeof leadgenSchema>> {
+    // Apps with "Require App Secret" refuse calls without the proof: HMAC-SHA256 of the token
+    // keyed with the app secret, hex (developers.facebook.com, Securing Graph API Requests).
+    const proof = appSecret ? { appsecret_proof: hmacHex('sha256', appSecret, Buffer.from(accessToken, 'utf8')) } : {};
     try {
-        const res = await axios.get(`${graphBaseUrl}/${encodeURIComponent(leadgenId)}`, { params: { fields: 'created_time,field_data', access_token: accessToken }, timeout: 15_000 });
+        const res = await axios.get(`${graphBaseUrl}/${encodeURIComponent(leadgenId)}`, { params: { fields: 'created_time,field_data', access_token: accessToken, ...proof }, timeout: 15_000 });
         return leadgenSchema.parse(res.data);
     } catch (err) {
         if (err instanceof z.ZodError) throw new DeliveryError(`Meta answered with an unexpected lead: ${err.issues[0]?.path.join('.')} ${err.issues[0]?.message}`, false, { peer: 'meta' });

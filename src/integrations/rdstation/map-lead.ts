@@ -1,43 +1,76 @@
 import { z } from 'zod';
 import type { LeadInput } from '../../domain/lead';
 import { toE164 } from '../../domain/phone';
+import { externalId } from '../../lib/ids';
 import { isEmail, parseMoney } from '../leads/normalize-lead';
 
-/** RD Station's conversion webhook: `{leads: [...]}` with its lead fields. */
-export const rdStationWebhookSchema = z.object({
-    leads: z
-        .array(
-            z
-                .object({
-                    id: z.union([z.string(), z.number()]).transform(String).optional(),
-                    uuid: z.string().optional(),
-                    name: z.string().nullable().optional(),
-                    email: z.string().nullable().optional(),
-                    personal_phone: z.string().nullable().optional(),
-                    mobile_phone: z.string().nullable().optional(),
-                    city: z.string().nullable().optional(),
-                    custom_fields: z.record(z.unknown()).nullable().optional(),
-                    last_conversion: z.object({ conversion_origin: z.object({ source: z.string().nullable().optional() }).passthrough().nullable().optional() }).passthrough().nullable().optional()
-                })
-                .passthrough()
-        )
-        .min(1)
-});
+/**
+ * RD Station Marketing's two webhook bodies (developers.rdstation.com, "Webhooks MKT payload"
+ * and "Como migrar webhooks"): the legacy one of webhooks made in the RD UI (API 1.x),
+ * `{"leads":[{id, uuid, name, email, personal_phone, mobile_phone, city, custom_fields:{…}}]}`,
+ * and the one of subscriptions made through the Webhooks API, `{"event_type":"WEBHOOK.CONVERTED"
+ * | "WEBHOOK.MARKED_OPPORTUNITY", "entity_type":"CONTACT", "event_identifier", "timestamp",
+ * "event_timestamp", "contact":{uuid, email, name, personal_phone, mobile_phone, city,
+ * "cf_<field>": …}}`. RD signs neither.
+ */
+const text = z.string().max(2000).nullable().optional();
+const legacyLead = z
+    .object({
+        id: externalId.optional(),
+        uuid: externalId.optional(),
+        name: text,
+        email: text,
+        personal_phone: text,
+        mobile_phone: text,
+        city: text,
+        custom_fields: z.record(z.unknown()).nullable().optional()
+    })
+    .passthrough();
 
-type RdLead = z.output<typeof rdStationWebhookSchema>['leads'][number];
+const contactSchema = z
+    .object({ uuid: externalId.optional(), name: text, email: text, personal_phone: text, mobile_phone: text, city: text })
+    .passthrough();
 
-/** One RD Station lead as a Deskbridge lead (custom fields `interesse`, `renda` when the account has them). */
-export function leadFromRdStation(rd: RdLead): LeadInput {
-    const custom = Object.fromEntries(Object.entries(rd.custom_fields ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+export const rdStationWebhookSchema = z.union([
+    z.object({ leads: z.array(z.unknown()).min(1) }).passthrough(),
+    z.object({ event_type: z.string().max(64), entity_type: z.string().max(32).optional(), event_identifier: z.string().max(200).nullable().optional(), event_timestamp: z.string().max(64).optional(), timestamp: z.string().max(64).optional(), contact: z.unknown() })
+]);
+
+/** What one RD delivery carries: its leads, each mapped, or why one could not be used. */
+export interface RdStationItem {
+    index: number;
+    lead?: LeadInput;
+    problem?: string;
+}
+
+/** The items of an RD Station delivery of either format, each parsed on its own. */
+export function rdStationItems(body: z.output<typeof rdStationWebhookSchema>): RdStationItem[] {
+    if ('leads' in body) {
+        return body.leads.map((raw, index) => {
+            const parsed = legacyLead.safeParse(raw);
+            if (!parsed.success) return { index, problem: parsed.error.issues.map((i) => `leads.${index}.${i.path.join('.')} ${i.message}`).join('; ') };
+            const custom = Object.fromEntries(Object.entries(parsed.data.custom_fields ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+            return { index, lead: toLead(parsed.data, custom, parsed.data.uuid ?? parsed.data.id ?? null) };
+        });
+    }
+    const parsed = contactSchema.safeParse(body.contact);
+    if (!parsed.success) return [{ index: 0, problem: parsed.error.issues.map((i) => `contact.${i.path.join('.')} ${i.message}`).join('; ') }];
+    // Custom fields are the contact's `cf_*` keys; their values may be lists (multiple choice).
+    const custom = Object.fromEntries(Object.entries(parsed.data).filter(([k]) => k.startsWith('cf_')).map(([k, v]) => [k.slice(3).toLowerCase(), v]));
+    return [{ index: 0, lead: toLead(parsed.data, custom, parsed.data.uuid ?? null) }];
+}
+
+function toLead(rd: z.output<typeof contactSchema>, custom: Record<string, unknown>, id: string | null): LeadInput {
     const customText = (...keys: string[]) => {
         const key = Object.keys(custom).find((k) => keys.some((n) => k.includes(n)));
         const v = key ? custom[key] : undefined;
-        return v === undefined || v === null || v === '' ? null : String(v);
+        const value = Array.isArray(v) ? v.filter((x) => typeof x === 'string' || typeof x === 'number').join(', ') : typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+        return value === '' ? null : value.slice(0, 2000);
     };
     const income = customText('renda', 'income');
     const email = rd.email?.trim().toLowerCase() ?? null;
     return {
-        externalId: rd.uuid ?? rd.id ?? null,
+        externalId: id,
         name: rd.name?.trim() || email || 'Lead (RD Station)',
         email: email && isEmail(email) ? email : null,
         phone: toE164(rd.mobile_phone ?? rd.personal_phone ?? null),
