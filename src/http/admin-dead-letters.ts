@@ -43,7 +43,7 @@ export function registerDeadLetterRoutes(server: Server, deps: { db: Kysely<Data
         if (id === 'all') {
             replayed = await replayDeadLetters(deps.db, 'all');
         } else {
-            if (!/^\d+$/.test(id)) throw badRequest('id must be a job id or "all"');
+            if (!/^\d{1,15}$/.test(id)) throw badRequest('id must be a job id or "all"');
             replayed = await replayDeadLetters(deps.db, { id: Number(id) });
             if (replayed.length === 0) throw notFound(`No dead letter with id ${id}`);
         }

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { Request, Response, Server } from 'restify';
 import { Counter, type Registry } from 'prom-client';
 import { conversationAtIngressSchema, envelopeSchema, ticketSchema } from '../integrations/intercom/schemas';
@@ -57,7 +58,10 @@ export function registerIntercomWebhook(server: Server, deps: IntercomWebhookDep
         if (id === null) throw schemaMismatch([{ path: ['id'], message: 'Expected a notification id' }]);
         const item = (group === 'ticket' ? ticketSchema : conversationAtIngressSchema).safeParse(envelope.data.data.item);
         if (!item.success) throw schemaMismatch(item.error.issues.map((i) => ({ ...i, path: ['data', 'item', ...i.path] })));
-        const result = await deps.outbox.ingest({ source: 'intercom', eventId: id, topic, payload: envelope.data, payloadJson: body.text }, [mirrorEventJob(item.data.id, id)]);
+        const result = await deps.outbox.ingest(
+            { source: 'intercom', eventId: id, topic, payload: envelope.data, payloadJson: body.text, rawBytes: isUtf8(raw) ? undefined : raw, subject: `intercom:${item.data.id}` },
+            [mirrorEventJob(item.data.id, id)]
+        );
         deliveries.inc({ topic: group, outcome: result.stored ? 'stored' : 'duplicate' });
         res.send(200, { status: result.stored ? 'stored' : 'duplicate' });
     }));

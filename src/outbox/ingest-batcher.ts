@@ -73,14 +73,14 @@ export class IngestBatcher {
  * running it.
  */
 function prepareSqliteBatch(sqlite: BetterSqlite3.Database): (batch: Waiting[], now: number) => IngestResult[] {
-    const insertInbox = sqlite.prepare('insert into inbox (source, event_id, topic, payload, received_at) values (?, ?, ?, ?, ?) on conflict (source, event_id) do nothing');
+    const insertInbox = sqlite.prepare('insert into inbox (source, event_id, topic, payload, received_at, raw_body, subject) values (?, ?, ?, ?, ?, ?, ?) on conflict (source, event_id) do nothing');
     const insertJob = sqlite.prepare(
         `insert into outbox_jobs (kind, payload, ordering_key, dedupe_key, status, attempts, max_attempts, run_at, created_at, updated_at)
          values (?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?) on conflict (dedupe_key) do nothing`
     );
     return sqlite.transaction((batch: Waiting[], now: number) =>
         batch.map(({ delivery, jobs }): IngestResult => {
-            const inbox = insertInbox.run(delivery.source, delivery.eventId, delivery.topic ?? null, inboxPayload(delivery), now);
+            const inbox = insertInbox.run(delivery.source, delivery.eventId, delivery.topic ?? null, inboxPayload(delivery), now, delivery.rawBytes ?? null, delivery.subject ?? null);
             if (inbox.changes === 0) return { stored: false, duplicate: true };
             let added = 0;
             for (const job of jobs) {

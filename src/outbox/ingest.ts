@@ -15,6 +15,10 @@ export interface Delivery {
      * instead of serialising `payload` again (the ingest hot path).
      */
     payloadJson?: string;
+    /** The bytes as received, when they are not valid UTF-8 (kept so the signature still matches). */
+    rawBytes?: Buffer;
+    /** The thread the delivery belongs to (`intercom:<id>`): its id outlives the body while the thread exists. */
+    subject?: string;
 }
 
 /** The text stored in the inbox for a delivery. */
@@ -37,7 +41,7 @@ export async function ingestDelivery(db: Kysely<Database>, delivery: Delivery, j
 export async function storeDelivery(trx: Transaction<Database>, delivery: Delivery, jobs: readonly NewJob[], now = Date.now()): Promise<IngestResult> {
     const inserted = await trx
         .insertInto('inbox')
-        .values({ source: delivery.source, event_id: delivery.eventId, topic: delivery.topic ?? null, payload: inboxPayload(delivery), received_at: now })
+        .values({ source: delivery.source, event_id: delivery.eventId, topic: delivery.topic ?? null, payload: inboxPayload(delivery), received_at: now, raw_body: delivery.rawBytes ?? null, subject: delivery.subject ?? null })
         .onConflict((oc) => oc.columns(['source', 'event_id']).doNothing())
         .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return { stored: false, duplicate: true } as const;

@@ -239,7 +239,15 @@ export async function releaseAllLeases(db: Db, now = Date.now()): Promise<number
  */
 export async function pruneHistory(db: Db, retention: { doneJobsMs: number; inboxMs: number }, now = Date.now()): Promise<{ jobs: number; inbox: number }> {
     const jobs = await db.deleteFrom('outbox_jobs').where('status', '=', 'done').where('done_at', '<', now - retention.doneJobsMs).executeTakeFirst();
-    const inbox = await db.deleteFrom('inbox').where('received_at', '<', now - retention.inboxMs).executeTakeFirst();
+    const cutoff = now - retention.inboxMs;
+    // A delivery of a thread that still exists keeps its id (a replay of it, however late, is
+    // still recognised); only its body goes. Everything else past the retention goes whole.
+    const inbox = await db
+        .deleteFrom('inbox')
+        .where('received_at', '<', cutoff)
+        .where((eb) => eb.or([eb('subject', 'is', null), eb.not(eb.exists(eb.selectFrom('threads').select('thread_key').whereRef('threads.thread_key', '=', 'inbox.subject')))]))
+        .executeTakeFirst();
+    await db.updateTable('inbox').set({ payload: '', raw_body: null }).where('received_at', '<', cutoff).where('payload', '!=', '').execute();
     // Echo markers matter only until their webhooks arrive; keep them as long as the inbox.
     await db.deleteFrom('sent_parts').where('created_at', '<', now - retention.inboxMs).execute();
     return { jobs: Number(jobs.numDeletedRows), inbox: Number(inbox.numDeletedRows) };

@@ -49,6 +49,12 @@ export class ChannelBindingsRepo {
         return rows.map(toBinding);
     }
 
+    /** Renames a channel in every binding to it (a channel can receive several streams). */
+    async renameChannel(channelId: string, name: string): Promise<number> {
+        const result = await this.db.updateTable('channel_bindings').set({ channel_name: name }).where('channel_id', '=', channelId).executeTakeFirst();
+        return Number(result.numUpdatedRows ?? 0n);
+    }
+
     /** Drops bindings to a channel that no longer exists. */
     async unbindChannel(channelId: string): Promise<void> {
         await this.db.deleteFrom('channel_bindings').where('channel_id', '=', channelId).execute();

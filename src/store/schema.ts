@@ -55,8 +55,13 @@ export interface InboxTable {
     source: string;
     event_id: string;
     topic: string | null;
+    /** The delivery as text; emptied when the row outlives the retention (its id is kept for dedupe). */
     payload: string;
     received_at: number;
+    /** The exact bytes received, when they are not valid UTF-8 (else `payload` is exactly them). */
+    raw_body: Buffer | null;
+    /** The thread the delivery belongs to (`intercom:<id>`), when it has one. */
+    subject: string | null;
 }
 
 export interface OutboxJobsTable {

@@ -65,6 +65,7 @@ export function mirrorEventHandler(deps: MirrorDeps): JobHandler {
         async run({ eventId }, context) {
             const row = await db.selectFrom('inbox').select(['payload', 'topic']).where('source', '=', 'intercom').where('event_id', '=', eventId).executeTakeFirst();
             if (!row) throw new DeliveryError(`delivery ${eventId} is not in the inbox`, false, { peer: 'deskbridge' });
+            if (!row.payload) throw new DeliveryError(`delivery ${eventId} is past the inbox retention: only its id is kept`, false, { peer: 'deskbridge' });
             const envelope = envelopeSchema.parse(JSON.parse(row.payload));
             if (isTicketTopic(envelope.topic)) {
                 await mirrorTicket(deps, mirror, ticketSchema.parse(envelope.data.item), envelope.app_id, eventId, context.enqueue);

@@ -125,7 +125,7 @@ export function kommoMessageHandler(deps: KommoMessageDeps): JobHandler {
         payload: z.object({ eventId: z.string().min(1) }),
         async run({ eventId }, context) {
             const row = await db.selectFrom('inbox').select('payload').where('source', '=', 'kommo').where('event_id', '=', eventId).executeTakeFirst();
-            if (!row) throw new DeliveryError(`delivery ${eventId} is not in the inbox`, false, { peer: 'deskbridge' });
+            if (!row?.payload) throw new DeliveryError(`delivery ${eventId} is not in the inbox (or past its retention)`, false, { peer: 'deskbridge' });
             const m = kommoMessageSchema.parse(JSON.parse(row.payload));
             if (!m.contact_id) throw new DeliveryError(`delivery ${eventId} names no contact`, false, { peer: 'deskbridge' });
             const contact = await contacts.upsert({

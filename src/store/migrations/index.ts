@@ -6,6 +6,7 @@ import { conversationWork } from './004-conversation-work';
 import { whatsapp } from './005-whatsapp';
 import { leads } from './006-leads';
 import { operations } from './007-operations';
+import { inboxEvidence } from './008-inbox-evidence';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -19,7 +20,8 @@ const ordered: Array<[string, DialectMigration]> = [
     ['004-conversation-work', conversationWork],
     ['005-whatsapp', whatsapp],
     ['006-leads', leads],
-    ['007-operations', operations]
+    ['007-operations', operations],
+    ['008-inbox-evidence', inboxEvidence]
 ];
 
 /** Serves the migrations compiled into the app, so no migration files are read at run time. */

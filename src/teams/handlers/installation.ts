@@ -75,10 +75,8 @@ export function registerInstallationHandlers(app: Application<TurnState>, deps: 
     app.conversationUpdate('channelRenamed', async (context) => {
         await saveChannel(context);
         const where = whereOf(context.activity);
-        const binding = (await repos.bindings.list()).find((b) => b.channelId === where.channelId);
-        if (binding && where.channelName) {
-            await repos.bindings.bind({ ...binding, channelName: where.channelName });
-        }
+        // Every stream bound to the channel (it may receive WhatsApp and leads both) shows the new name.
+        if (where.channelId && where.channelName) await repos.bindings.renameChannel(where.channelId, where.channelName);
     });
     app.conversationUpdate('channelRestored', saveChannel);
     app.conversationUpdate('channelDeleted', async (context) => {
