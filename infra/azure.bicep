@@ -15,8 +15,10 @@ param botAadAppClientSecret string
 @description('Tenant of the bot app registration (single-tenant bots)')
 param botAadAppTenantId string = subscription().tenantId
 
-@allowed(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
-param botAppType string = 'MultiTenant'
+// New multi-tenant bot registrations can no longer be created (Microsoft, since 31 July 2025).
+// MultiTenant stays allowed for bots registered before that date.
+@allowed(['SingleTenant', 'UserAssignedMSI', 'MultiTenant'])
+param botAppType string = 'SingleTenant'
 
 param webAppSKU string = 'B1'
 

@@ -75,8 +75,9 @@ const envSchema = z
         BOT_ID: optionalString,
         BOT_PASSWORD: optionalString,
         BOT_TYPE: optionalString
-            .refine((v) => v === undefined || ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(v), 'must be MultiTenant, SingleTenant or UserAssignedMSI')
-            .transform((v) => v ?? 'MultiTenant'),
+            .refine((v) => v === undefined || ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(v), 'must be SingleTenant, UserAssignedMSI or MultiTenant')
+            // Azure stopped creating multi-tenant bot registrations in July 2025: single-tenant by default.
+            .transform((v) => v ?? 'SingleTenant'),
         BOT_TENANT_ID: optionalString,
         ALLOWED_TENANT_IDS: csvList,
         ADMIN_USERS: csvList.transform((list) => list.map((u) => u.toLowerCase())),
@@ -159,8 +160,8 @@ const envSchema = z
         if (env.HEADERS_TIMEOUT_MS > env.REQUEST_TIMEOUT_MS) {
             ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['HEADERS_TIMEOUT_MS'], message: 'must not be longer than REQUEST_TIMEOUT_MS' });
         }
-        if (env.BOT_TYPE === 'SingleTenant' && env.BOT_ID && !env.BOT_TENANT_ID) {
-            ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BOT_TENANT_ID'], message: 'is required when BOT_TYPE is SingleTenant' });
+        if (env.BOT_TYPE !== 'MultiTenant' && env.BOT_ID && !env.BOT_TENANT_ID) {
+            ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BOT_TENANT_ID'], message: `is required when BOT_TYPE is ${env.BOT_TYPE} (the default: Azure creates no new multi-tenant bots since July 2025)` });
         }
         try {
             parseBusinessHours(env.SLA_BUSINESS_HOURS, env.SLA_TIMEZONE);

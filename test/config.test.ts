@@ -41,13 +41,18 @@ describe('configuration', () => {
 
     it('refuses anonymous Bot Framework mode in production', () => {
         assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /BOT_ID is required when NODE_ENV=production/);
-        const config = loadConfig({ NODE_ENV: 'production', BOT_ID: 'app-id', BOT_PASSWORD: 'pw' });
+        const config = loadConfig({ NODE_ENV: 'production', BOT_ID: 'app-id', BOT_PASSWORD: 'pw', BOT_TENANT_ID: 'tenant-1' });
         assert.equal(config.anonymousBot, false);
     });
 
     it('requires the password for a bot id and the tenant for single-tenant bots', () => {
         assert.throws(() => loadConfig({ BOT_ID: 'app-id' }), /BOT_PASSWORD is required/);
         assert.throws(() => loadConfig({ BOT_ID: 'app-id', BOT_PASSWORD: 'pw', BOT_TYPE: 'SingleTenant' }), /BOT_TENANT_ID is required/);
+        // Azure creates no new multi-tenant bots (July 2025): single-tenant is the default, and needs its tenant.
+        assert.throws(() => loadConfig({ BOT_ID: 'app-id', BOT_PASSWORD: 'pw' }), /BOT_TENANT_ID is required when BOT_TYPE is SingleTenant/);
+        assert.equal(loadConfig({ BOT_ID: 'app-id', BOT_PASSWORD: 'pw', BOT_TENANT_ID: 't' }).BOT_TYPE, 'SingleTenant');
+        assert.equal(loadConfig({ BOT_ID: 'app-id', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 't' }).BOT_TYPE, 'UserAssignedMSI');
+        assert.equal(loadConfig({ BOT_ID: 'app-id', BOT_PASSWORD: 'pw', BOT_TYPE: 'MultiTenant' }).BOT_TYPE, 'MultiTenant', 'bots registered before July 2025 keep working');
     });
 
     it('never echoes a value in the error (it may be a secret)', () => {

@@ -6,7 +6,10 @@ param botAadAppClientId string
 param botAppDomain string
 @maxLength(42)
 param botDisplayName string
-param botAppType string = 'MultiTenant'
+// New multi-tenant bot registrations can no longer be created (Microsoft, since 31 July 2025):
+// SingleTenant (with the tenant id) or UserAssignedMSI.
+@allowed(['SingleTenant', 'UserAssignedMSI', 'MultiTenant'])
+param botAppType string = 'SingleTenant'
 param botAadAppTenantId string = ''
 
 resource botService 'Microsoft.BotService/botServices@2022-09-15' = {
@@ -18,7 +21,7 @@ resource botService 'Microsoft.BotService/botServices@2022-09-15' = {
     endpoint: 'https://${botAppDomain}/api/messages'
     msaAppId: botAadAppClientId
     msaAppType: botAppType
-    msaAppTenantId: botAppType == 'SingleTenant' ? botAadAppTenantId : null
+    msaAppTenantId: botAppType == 'MultiTenant' ? null : botAadAppTenantId
   }
   sku: {
     name: 'F0'

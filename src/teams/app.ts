@@ -77,7 +77,8 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     const adapter = new TeamsAdapter({
         MicrosoftAppId: config.BOT_ID ?? '',
         MicrosoftAppPassword: config.BOT_PASSWORD ?? '',
-        MicrosoftAppType: config.BOT_TYPE,
+        // Anonymous local mode has no app, hence no app type (the SDK insists on an id for the others).
+        MicrosoftAppType: config.anonymousBot ? undefined : config.BOT_TYPE,
         MicrosoftAppTenantId: config.BOT_TENANT_ID ?? ''
     });
     adapter.onTurnError = async (context, error) => {
