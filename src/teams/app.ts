@@ -225,7 +225,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
 /** Microsoft Graph with the bot's credentials: team owners, users' emails, new channels. */
 function graphServices(config: Config): { owners: TeamOwners; directory: GraphDirectory } | undefined {
     if (!config.BOT_ID || !config.BOT_PASSWORD) return undefined;
-    const tokens = new AppTokenProvider({ clientId: config.BOT_ID, clientSecret: config.BOT_PASSWORD, loginBaseUrl: config.MICROSOFT_LOGIN_BASE_URL! });
+    const tokens = new AppTokenProvider({ clientId: config.BOT_ID, clientSecret: config.BOT_PASSWORD, loginBaseUrl: config.MICROSOFT_LOGIN_BASE_URL!, graphBaseUrl: config.GRAPH_BASE_URL! });
     return { owners: new TeamOwners(tokens, config.GRAPH_BASE_URL!), directory: new GraphDirectory(tokens, config.GRAPH_BASE_URL!) };
 }
 

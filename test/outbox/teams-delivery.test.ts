@@ -63,7 +63,7 @@ describe('outbox delivering to Teams', function () {
         ({ app, connector } = await installedApp());
         await app.outbox.enqueue([startThreadJob(threadIn('k'))]);
         await eventually(async () => !!(await app.repos.threads.get('k')), 'thread created');
-        connector.queueReplies({ status: 403, body: { error: { code: 'BotNotInConversationRoster' } } });
+        connector.queueReplies({ status: 403, body: { error: { code: 'BotDisabledByAdmin' } } });
         await app.outbox.enqueue([replyJob('k', { text: 'refused' })]);
         await eventually(async () => (await listDeadLetters(app.repos.db.kysely)).length === 1, 'dead letter');
         const [dead] = await listDeadLetters(app.repos.db.kysely);

@@ -27,7 +27,7 @@ describe('admins: ADMIN_USERS or team owners (Microsoft Graph)', () => {
             ].filter((m) => m.userId === userId && p.team === 'group-1');
             return { status: 200, body: { value: members } };
         });
-        owners = new TeamOwners(new AppTokenProvider({ clientId: 'bot', clientSecret: 'bot-secret', loginBaseUrl: login.url }), graph.url);
+        owners = new TeamOwners(new AppTokenProvider({ clientId: 'bot', clientSecret: 'bot-secret', loginBaseUrl: login.url, graphBaseUrl: graph.url }), graph.url);
     });
     after(async () => {
         await login.stop();
@@ -55,7 +55,7 @@ describe('admins: ADMIN_USERS or team owners (Microsoft Graph)', () => {
         const before = graph.requests.length;
         assert.equal(await isAdmin(contextFrom('aad-listed'), { adminUsers: ['aad-listed'], everyoneIsAdmin: false, isTeamOwner: owners.isOwner.bind(owners) }), true);
         assert.equal(graph.requests.length, before);
-        const broken = new TeamOwners(new AppTokenProvider({ clientId: 'bot', clientSecret: 'wrong', loginBaseUrl: login.url }), graph.url);
+        const broken = new TeamOwners(new AppTokenProvider({ clientId: 'bot', clientSecret: 'wrong', loginBaseUrl: login.url, graphBaseUrl: graph.url }), graph.url);
         assert.equal(await isAdmin(contextFrom('aad-owner'), { adminUsers: [], everyoneIsAdmin: false, isTeamOwner: broken.isOwner.bind(broken) }), false);
     });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { AppTokenProvider } from '../../src/integrations/graph/app-token';
+import { AppTokenProvider, graphScope } from '../../src/integrations/graph/app-token';
 import { GraphDirectory, GraphPermissionError } from '../../src/integrations/graph/directory';
 import { HttpPeer } from '../helpers/http-peer';
 
@@ -23,7 +23,7 @@ describe('Microsoft Graph with the bot credentials (fake Graph on 127.0.0.1)', (
             const body = req.body as { displayName: string; membershipType: string };
             return { status: 201, body: { id: '19:new-channel@thread.tacv2', displayName: body.displayName, membershipType: body.membershipType } };
         });
-        directory = new GraphDirectory(new AppTokenProvider({ clientId: 'bot', clientSecret: 'secret', loginBaseUrl: login.url }), graph.url);
+        directory = new GraphDirectory(new AppTokenProvider({ clientId: 'bot', clientSecret: 'secret', loginBaseUrl: login.url, graphBaseUrl: graph.url }), graph.url);
     });
     after(async () => {
         await login.stop();
@@ -35,6 +35,9 @@ describe('Microsoft Graph with the bot credentials (fake Graph on 127.0.0.1)', (
         assert.equal(await directory.emailOf('tenant-1', 'aad-nomail'), 'diego@contoso.onmicrosoft.com');
         assert.equal(await directory.emailOf('tenant-1', 'aad-unknown'), null);
         assert.match(String(graph.requests.find((r) => r.path === '/v1.0/users/aad-ana')?.query.get('$select')), /mail,userPrincipalName/);
+        // The token is asked for the Graph host in use (national clouds have their own).
+        assert.equal(new URLSearchParams(login.requests[0]!.rawBody).get('scope'), `${graph.url}/.default`);
+        assert.equal(graphScope('https://graph.microsoft.us/v1.0'), 'https://graph.microsoft.us/.default');
     });
 
     it('creates a standard channel, and says what to grant when the app has no consent', async () => {

@@ -6,6 +6,16 @@ export interface AppCredentials {
     clientSecret: string;
     /** Microsoft identity platform host (configurable so tests use a fake). */
     loginBaseUrl: string;
+    /**
+     * The Graph host the tokens are for (`GRAPH_BASE_URL`): its origin + `/.default` is the
+     * scope, so national clouds work (`https://graph.microsoft.us`, `https://microsoftgraph.chinacloudapi.cn`…).
+     */
+    graphBaseUrl: string;
+}
+
+/** The client-credentials scope of a Graph host: its origin with `/.default`. */
+export function graphScope(graphBaseUrl: string): string {
+    return `${new URL(graphBaseUrl).origin}/.default`;
 }
 
 /**
@@ -23,7 +33,7 @@ export class AppTokenProvider {
         const form = new URLSearchParams({
             client_id: this.credentials.clientId,
             client_secret: this.credentials.clientSecret,
-            scope: 'https://graph.microsoft.com/.default',
+            scope: graphScope(this.credentials.graphBaseUrl),
             grant_type: 'client_credentials'
         });
         try {

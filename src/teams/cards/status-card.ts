@@ -13,6 +13,8 @@ export interface DeadLetterLine {
 
 export interface StatusView {
     bindings: ChannelBinding[];
+    /** Teams of bindings that Deskbridge was removed from (Teams answered BotNotInConversationRoster, or an uninstall). */
+    removedTeams?: string[];
     outbox: { pending: number; running: number; dead: number; oldestPendingAgeMs: number };
     deadLetters: DeadLetterLine[];
     /** What admins see besides: integrations, paused contacts, today's figures. */
@@ -34,7 +36,14 @@ export function statusCard(t: Texts, view: StatusView): AdaptiveCard {
     const body = [
         heading(t.statusTitle),
         subheading(t.statusBindings),
-        facts(STREAMS.map((s) => [s, byStream.get(s)?.channelName ?? (byStream.has(s) ? byStream.get(s)!.channelId : t.statusUnbound)])),
+        facts(
+            STREAMS.map((s) => {
+                const binding = byStream.get(s);
+                if (!binding) return [s, t.statusUnbound];
+                const name = inlineText(binding.channelName ?? binding.channelId, 100);
+                return [s, view.removedTeams?.includes(binding.teamId) ? `${name} · ⛔ ${t.statusTeamRemoved}` : name];
+            })
+        ),
         subheading(t.statusQueue),
         facts([
             [t.statusPending, String(view.outbox.pending + view.outbox.running)],

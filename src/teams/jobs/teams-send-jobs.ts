@@ -62,9 +62,58 @@ export function updateRootJob(threadKey: string, activity: OutboundActivity, ded
     return { kind: TEAMS_JOB.updateRoot, payload: { threadKey, activity }, orderingKey: `thread:${threadKey}`, dedupeKey };
 }
 
+/** The error code Teams put in a failed answer (`{"error":{"code":"BotNotInConversationRoster",…}}`). */
+export function teamsErrorCode(err: unknown): string | undefined {
+    const e = err as { code?: unknown; body?: unknown; response?: { parsedBody?: unknown; bodyAsText?: unknown }; message?: unknown };
+    const fromBody = (body: unknown) => {
+        const parsed = typeof body === 'string' ? safeJson(body) : body;
+        const code = (parsed as { error?: { code?: unknown } } | undefined)?.error?.code;
+        return typeof code === 'string' ? code : undefined;
+    };
+    return fromBody(e.body) ?? fromBody(e.response?.parsedBody) ?? fromBody(e.response?.bodyAsText) ?? (typeof e.code === 'string' && /^[A-Z][A-Za-z]+$/.test(e.code) ? e.code : undefined) ?? /\b(BotNotInConversationRoster|ConversationNotFound)\b/.exec(String(e.message ?? ''))?.[1];
+}
+
+function safeJson(text: string): unknown {
+    try {
+        return JSON.parse(text);
+    } catch {
+        return undefined;
+    }
+}
+
 /** The handlers of the Teams job kinds. */
 export function teamsJobHandlers(deps: { messenger: TeamsMessenger; threads: ThreadsRepo; bindings: ChannelBindingsRepo; teams: TeamsRepo }): JobHandler[] {
     const { messenger, threads, bindings, teams } = deps;
+    /**
+     * Runs a send, turning Microsoft's "do not retry" answers (learn.microsoft.com, Teams bots,
+     * "Status codes from bot conversational APIs") into what they mean: 403
+     * BotNotInConversationRoster — the app was removed from the team: the team is marked
+     * uninstalled, so its other jobs stop without calling Teams; 404 ConversationNotFound on a
+     * channel — the channel is gone: it is dropped with its bindings. Either way a permanent dead
+     * letter that says what to do.
+     */
+    const send = async <T>(where: { teamId: string; channelId: string; thread?: boolean }, call: () => Promise<T>): Promise<T> => {
+        const team = await teams.getTeam(where.teamId);
+        if (team && !team.installed) throw new DeliveryError(`Deskbridge is no longer installed in team ${where.teamId}: add the app to the team again, then replay`, false, { peer: 'teams' });
+        try {
+            return await call();
+        } catch (err) {
+            const code = teamsErrorCode(err);
+            if (code === 'BotNotInConversationRoster') {
+                await teams.markUninstalled(where.teamId);
+                throw new DeliveryError(`Teams answered 403 BotNotInConversationRoster: Deskbridge was removed from team ${where.teamId}. Add the app to the team again, then replay`, false, { peer: 'teams', status: 403, code, cause: err });
+            }
+            if (code === 'ConversationNotFound') {
+                if (!where.thread) {
+                    await bindings.unbindChannel(where.channelId);
+                    await teams.deleteChannel(where.channelId);
+                }
+                const what = where.thread ? 'this thread no longer exists in Teams' : `channel ${where.channelId} no longer exists: bind another with "@Deskbridge setup", then replay`;
+                throw new DeliveryError(`Teams answered 404 ConversationNotFound: ${what}`, false, { peer: 'teams', status: 404, code, cause: err });
+            }
+            throw err;
+        }
+    };
     /** Where a new thread goes: the explicit channel, or the channel bound to the stream now. */
     const destinationOf = async (p: z.output<typeof startThreadPayload>) => {
         if (p.teamId && p.channelId) return { teamId: p.teamId, channelId: p.channelId, tenantId: p.tenantId !== undefined ? p.tenantId : ((await teams.getTeam(p.teamId))?.tenantId ?? null) };
@@ -100,7 +149,8 @@ export function teamsJobHandlers(deps: { messenger: TeamsMessenger; threads: Thr
                 // Idempotent on re-run: after a crash between Teams' answer and our commit, the
                 // thread may exist already.
                 if (await threads.get(p.threadKey)) return;
-                const thread = await messenger.startThread(await destinationOf(p), p.activity);
+                const destination = await destinationOf(p);
+                const thread = await send(destination, () => messenger.startThread(destination, p.activity));
                 await threads.save(p.threadKey, thread);
             }
         }),
@@ -110,7 +160,8 @@ export function teamsJobHandlers(deps: { messenger: TeamsMessenger; threads: Thr
             payload: threadPayload,
             rateBuckets: (p) => bucketsOfThread(p.threadKey),
             async run(p) {
-                await messenger.replyInThread(await threadOf(p.threadKey), p.activity);
+                const thread = await threadOf(p.threadKey);
+                await send({ ...thread, thread: true }, () => messenger.replyInThread(thread, p.activity));
             }
         }),
         defineJobHandler({
@@ -120,7 +171,7 @@ export function teamsJobHandlers(deps: { messenger: TeamsMessenger; threads: Thr
             rateBuckets: (p) => bucketsOfThread(p.threadKey),
             async run(p) {
                 const thread = await threadOf(p.threadKey);
-                await messenger.updateActivity(thread, thread.rootActivityId, p.activity);
+                await send({ ...thread, thread: true }, () => messenger.updateActivity(thread, thread.rootActivityId, p.activity));
             }
         })
     ];
