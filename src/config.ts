@@ -109,6 +109,10 @@ const envSchema = z
         N8N_WEBHOOK_URL: httpUrl(),
         N8N_API_KEY: optionalString,
         N8N_CALLBACK_TOKEN: optionalString,
+        /** How long to wait for a synchronous answer of the AI workflow before the send is retried. */
+        N8N_TIMEOUT_MS: positiveInt(25_000, 300_000),
+        /** The Webhook node's "Put Response in Field" name, when the workflow nests its answer. */
+        N8N_RESPONSE_FIELD: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_.-]{1,64}$/.test(v), 'must be a field name'),
         N8N_LEAD_WEBHOOK_URL_HOT: httpUrl(),
         N8N_LEAD_WEBHOOK_URL_WARM: httpUrl(),
         N8N_LEAD_WEBHOOK_URL_COLD: httpUrl(),

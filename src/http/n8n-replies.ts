@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Server } from 'restify';
 import { aiReplyJob } from '../integrations/n8n/ai-reply-job';
 import { n8nReplySchema } from '../integrations/n8n/client';
+import { answerKey } from '../integrations/n8n/forward-job';
 import { secretEquals } from '../lib/constant-time';
 import { schemaMismatch, unauthorized } from '../lib/http-error';
 import type { Logger } from '../lib/logger';
@@ -23,9 +24,12 @@ export function registerN8nReplies(server: Server, deps: { callbackToken: string
         const parsed = n8nReplySchema.safeParse(parseJson(req));
         if (!parsed.success) throw schemaMismatch(parsed.error.issues);
         const reply = parsed.data;
-        const eventId = reply.reply_id ?? createHash('sha256').update(rawBodyOf(req)).digest('hex');
-        const job = aiReplyJob({ contactId: reply.contact_id, leadId: reply.lead_id ?? null, text: reply.response_text, shouldHandoff: reply.should_handoff, replyId: `cb:${eventId}` });
+        // An answer to a forwarded message counts once per message, whether it came synchronously or here.
+        const eventId = reply.deskbridge_message_id ? answerKey(reply.deskbridge_message_id) : (reply.reply_id ?? createHash('sha256').update(rawBodyOf(req)).digest('hex'));
+        const replyId = reply.deskbridge_message_id ? answerKey(reply.deskbridge_message_id) : `cb:${eventId}`;
+        const job = aiReplyJob({ contactId: reply.contact_id, leadId: reply.lead_id ?? null, text: reply.response_text, shouldHandoff: reply.should_handoff, replyId });
         const result = await deps.outbox.ingest({ source: 'n8n', eventId, topic: 'reply', payload: reply }, [job]);
-        res.send(200, { status: result.stored ? 'stored' : 'duplicate' });
+        // Stored without a job: the message was answered already (synchronously).
+        res.send(200, { status: result.stored && result.jobs > 0 ? 'stored' : 'duplicate' });
     }));
 }

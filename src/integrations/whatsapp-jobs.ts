@@ -40,6 +40,6 @@ export function registerWhatsAppJobs(outbox: Outbox, deps: { config: Config; rep
     const salesbot = config.KOMMO_SALESBOT_ID && config.KOMMO_REPLY_FIELD_ID ? { botId: config.KOMMO_SALESBOT_ID, fieldId: config.KOMMO_REPLY_FIELD_ID } : undefined;
     outbox.handlers.register(...kommoSendHandlers({ client: kommo, contacts: repos.contacts, sentParts: repos.sentParts, threads, salesbot, activity }));
     if (config.N8N_WEBHOOK_URL) {
-        outbox.handlers.register(n8nForwardHandler({ client: new N8nClient({ webhookUrl: config.N8N_WEBHOOK_URL, apiKey: config.N8N_API_KEY }), contacts: repos.contacts, threads, autoResumeMinutes }));
+        outbox.handlers.register(n8nForwardHandler({ client: new N8nClient({ webhookUrl: config.N8N_WEBHOOK_URL, apiKey: config.N8N_API_KEY, timeoutMs: config.N8N_TIMEOUT_MS, responseField: config.N8N_RESPONSE_FIELD }), contacts: repos.contacts, threads, autoResumeMinutes }));
     }
 }

@@ -55,6 +55,7 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
             N8N_WEBHOOK_URL: `${n8n.url}/webhook/ai`,
             N8N_API_KEY: N8N_KEY,
             N8N_CALLBACK_TOKEN: CALLBACK_TOKEN,
+            N8N_TIMEOUT_MS: '500',
             ADMIN_API_KEY: ADMIN_KEY,
             DEFAULT_LOCALE: 'pt-BR'
         };
@@ -80,7 +81,7 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
         assert.ok(lastCard().includes(`${kommo.url}/leads/detail/${LEAD_ID}`), 'the card links the Kommo lead');
         assert.match(lastCard(), /waba/);
         // n8n got the documented payload with the API key.
-        assert.deepEqual(n8nCalls()[0]!.body, { ...N8N_FIXTURE, message_text: 'Olá! Tenho interesse no apartamento de 2 quartos. Aceita FGTS?', timestamp: '2025-10-09T09:01:40Z' });
+        assert.deepEqual(n8nCalls()[0]!.body, { ...N8N_FIXTURE, message_text: 'Olá! Tenho interesse no apartamento de 2 quartos. Aceita FGTS?', timestamp: '2025-10-09T09:01:40Z', deskbridge_message_id: 'msg-1' });
         assert.equal(n8nCalls()[0]!.headers.authorization, `Bearer ${N8N_KEY}`);
         // Its answer went to the customer through the Salesbot, then into the thread.
         assert.deepEqual(kommo.requests.filter((r) => r.method !== 'GET').map((r) => [r.method, r.path, r.body]), [
@@ -113,6 +114,20 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
         await customerSays('E o condomínio?', 'msg-3');
         assert.equal(n8nCalls().length, 2);
         assert.equal(kommo.sentTexts().length, 2, 'the AI answers again');
+    });
+
+    it('gives the customer one AI answer per message when a slow workflow is retried and also calls back', async () => {
+        // The first call outlives N8N_TIMEOUT_MS (the workflow keeps running and will call back);
+        // the retry answers synchronously. Both carry the message's idempotency key.
+        let calls = 0;
+        n8n.on('POST', '/webhook/ai', () => (++calls === 1 ? { status: 200, delayMs: 1500, body: { response_text: 'Resposta lenta' } } : { status: 200, body: [{ json: { response_text: 'Resposta rápida' } }] }));
+        await customerSays('Oi', 'msg-slow');
+        await eventually(() => kommo.sentTexts().length === 1, 'answered once');
+        assert.deepEqual(n8nCalls().map((c) => (c.body as { deskbridge_message_id: string }).deskbridge_message_id), ['msg-slow', 'msg-slow']);
+        const late = await callback({ contact_id: Number(CONTACT_ID), response_text: 'Resposta lenta', deskbridge_message_id: 'msg-slow' });
+        assert.deepEqual(late.body, { status: 'duplicate' }, 'the first run\'s answer is refused: the message was answered');
+        await eventually(settled, 'settled');
+        assert.deepEqual(kommo.sentTexts(), ['Resposta rápida']);
     });
 
     it('pauses from the WhatsApp chat with #pausar, answering with a note on the lead', async () => {

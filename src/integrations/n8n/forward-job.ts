@@ -11,6 +11,9 @@ import { inlineText } from '../../lib/markdown';
 
 export const N8N_FORWARD_JOB = 'n8n.forward';
 
+/** The reply id of the AI's answer to a forwarded message, synchronous or by callback alike. */
+export const answerKey = (messageId: string): string => `msg:${messageId}`;
+
 const payloadSchema = z.object({
     messageId: z.string().min(1),
     contactId: z.string().min(1),
@@ -50,9 +53,11 @@ export function n8nForwardHandler(deps: { client: N8nClient; contacts: WhatsAppC
                 talk_id: asNumberIfNumeric(p.talkId),
                 message_text: p.text,
                 timestamp: new Date(p.sentAt).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-                chat_type: 'whatsapp'
+                chat_type: 'whatsapp',
+                deskbridge_message_id: p.messageId
             });
-            if (answer) await context.enqueue([aiReplyJob({ contactId: p.contactId, leadId: p.leadId, text: answer.responseText, shouldHandoff: answer.shouldHandoff, replyId: `sync:${p.messageId}` })]);
+            // One answer per message: a callback for the same message id is dropped (same dedupe key).
+            if (answer) await context.enqueue([aiReplyJob({ contactId: p.contactId, leadId: p.leadId, text: answer.responseText, shouldHandoff: answer.shouldHandoff, replyId: answerKey(p.messageId) })]);
         },
         onFirstFailure: (p, reason) => [threads.notice(p.contactId, threads.texts.aiUnavailable(inlineText(cleanReason(reason), 500)), `ai-down:${p.messageId}`)],
         onDead: (p, reason) => [threads.notice(p.contactId, threads.texts.aiUnavailable(inlineText(cleanReason(reason), 500)), `ai-dead:${p.messageId}`)]
