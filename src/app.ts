@@ -57,7 +57,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const outbox = createOutbox({ config, db, registry: metrics.registry, logger });
     const whatsapp = new WhatsAppThreads(whatsappTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL);
     const leadThreads = new LeadThreads(leadTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL);
-    const clients = createClients(config, logger);
+    const clients = createClients(config, logger, outbox.limiter);
     const bot = createTeamsBot({
         clients,
         config,

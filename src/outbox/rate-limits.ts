@@ -161,3 +161,45 @@ export class PostgresRateLimiter implements RateLimiter {
         };
     }
 }
+
+/** A permit for one request to a rate-limited peer; release it when the request has ended. */
+export type RequestGate = () => Promise<Reservation>;
+
+/**
+ * A gate that every request to a peer passes through, on the same limiter as the jobs (so the
+ * limit holds across instances on PostgreSQL): it waits for a free slot, and for a pause the peer
+ * asked for with `Retry-After` (see `pause`), at most `maxWaitMs` before giving up (a retryable
+ * failure: the job that made the request is retried later).
+ */
+export function requestGate(limiter: RateLimiter, bucket: RateBucket, options: { maxWaitMs?: number; onWait?: (ms: number) => void } = {}): RequestGate & { pause(ms: number): void } {
+    const maxWaitMs = options.maxWaitMs ?? 10_000;
+    let pausedUntil = 0;
+    const gate = async (): Promise<Reservation> => {
+        const deadline = Date.now() + maxWaitMs;
+        for (;;) {
+            const now = Date.now();
+            const paused = pausedUntil - now;
+            const result = paused > 0 ? { wait: paused } : await limiter.tryAcquire([bucket], now);
+            if (result.reservation) return result.reservation;
+            if (now + result.wait > deadline) throw new RateGateTimeout(bucket.key, result.wait);
+            options.onWait?.(result.wait);
+            await new Promise((resolve) => setTimeout(resolve, result.wait));
+        }
+    };
+    return Object.assign(gate, {
+        pause(ms: number) {
+            pausedUntil = Math.max(pausedUntil, Date.now() + ms);
+        }
+    });
+}
+
+/** A request that could not get a slot within its gate's wait: retry the job later. */
+export class RateGateTimeout extends Error {
+    constructor(
+        readonly bucket: string,
+        readonly retryAfterMs: number
+    ) {
+        super(`${bucket}: no request slot within the wait; retrying later`);
+        this.name = 'RateGateTimeout';
+    }
+}

@@ -1,11 +1,18 @@
 import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
 import { httpClientError } from '../../lib/http-client-error';
-import type { Limit } from '../../outbox/rate-limits';
+import { DeliveryError } from '../../outbox/delivery-error';
+import { RateGateTimeout, type Limit, type RequestGate } from '../../outbox/rate-limits';
 
 /**
- * Kommo allows 7 requests per second per account. A send is two requests (write the field, run
- * the Salesbot), so Kommo jobs are admitted 3 per second: at most 6 requests.
+ * Kommo allows "not more than 7 requests per second" (developers.kommo.com, Limitations) and
+ * restricts the IP of clients that go over it. Every request of the client passes this limit
+ * (contact enrichment, hand-off and people lookups, identity commands, sends and notes alike).
+ */
+export const KOMMO_REQUEST_LIMITS: readonly Limit[] = [{ max: 7, windowMs: 1000 }];
+/**
+ * Job admission on top: a send is two requests (write the field, run the Salesbot), so Kommo
+ * jobs start at most 3 per second and rarely wait inside the request gate.
  */
 export const KOMMO_JOB_LIMITS: readonly Limit[] = [{ max: 3, windowMs: 1000 }];
 
@@ -13,6 +20,8 @@ export interface KommoClientOptions {
     baseUrl: string;
     accessToken: string;
     timeoutMs?: number;
+    /** The shared request limiter (see {@link KOMMO_REQUEST_LIMITS}); every request waits for it. */
+    gate?: RequestGate & { pause(ms: number): void };
 }
 
 const contactSchema = z
@@ -45,7 +54,7 @@ const leadSchema = z.object({ id: z.union([z.string(), z.number()]).transform(St
 export class KommoClient {
     private readonly http: AxiosInstance;
 
-    constructor(options: KommoClientOptions) {
+    constructor(private readonly options: KommoClientOptions) {
         this.http = axios.create({
             baseURL: options.baseUrl,
             timeout: options.timeoutMs ?? 15_000,
@@ -111,11 +120,23 @@ export class KommoClient {
     }
 
     private async call(method: 'get' | 'post' | 'patch', path: string, body?: unknown): Promise<unknown> {
+        let permit;
+        try {
+            permit = await this.options.gate?.();
+        } catch (err) {
+            if (err instanceof RateGateTimeout) throw new DeliveryError(`Kommo's limit of 7 requests/s is used up: ${err.message}`, true, { peer: 'kommo', retryAfterMs: err.retryAfterMs });
+            throw err;
+        }
         try {
             const response = method === 'get' ? await this.http.get(path) : await this.http.request({ method, url: path, data: body, headers: { 'Content-Type': 'application/json' } });
             return response.data as unknown;
         } catch (err) {
-            throw toDeliveryError(err);
+            const failure = toDeliveryError(err);
+            // Kommo asked everyone to wait: every request of this process holds back, not only this job.
+            if (failure.status === 429) this.options.gate?.pause(failure.options.retryAfterMs ?? 1000);
+            throw failure;
+        } finally {
+            await permit?.release();
         }
     }
 }
