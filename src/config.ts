@@ -99,6 +99,11 @@ const envSchema = z
         KOMMO_ACCOUNT_ID: optionalString,
         KOMMO_SALESBOT_ID: optionalString,
         KOMMO_REPLY_FIELD_ID: optionalString,
+        /**
+         * The longest a send waits for Kommo to run the previous Salesbot of the same lead (its
+         * message coming back by webhook) before writing the reply field again.
+         */
+        KOMMO_SEND_GAP_MS: positiveInt(10_000, 120_000),
         /** A salesperson writing to the customer (in WhatsApp or from Teams) pauses the AI for that contact. */
         WHATSAPP_PAUSE_ON_HUMAN_REPLY: booleanFlag(true),
         /** Resume the AI after this many minutes without a human message; 0 = never (default). */

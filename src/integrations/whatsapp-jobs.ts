@@ -26,6 +26,7 @@ export function registerWhatsAppJobs(outbox: Outbox, deps: { config: Config; rep
             db: deps.db,
             contacts: repos.contacts,
             sentParts: repos.sentParts,
+            kommoSends: repos.kommoSends,
             threads,
             logger,
             kommo,
@@ -38,7 +39,7 @@ export function registerWhatsAppJobs(outbox: Outbox, deps: { config: Config; rep
         aiReplyHandler({ contacts: repos.contacts, threads, people: repos.people, kommo, autoResumeMinutes, logger, activity, identities: repos.identities })
     );
     const salesbot = config.KOMMO_SALESBOT_ID && config.KOMMO_REPLY_FIELD_ID ? { botId: config.KOMMO_SALESBOT_ID, fieldId: config.KOMMO_REPLY_FIELD_ID } : undefined;
-    outbox.handlers.register(...kommoSendHandlers({ client: kommo, contacts: repos.contacts, sentParts: repos.sentParts, threads, salesbot, activity }));
+    outbox.handlers.register(...kommoSendHandlers({ client: kommo, contacts: repos.contacts, sentParts: repos.sentParts, threads, salesbot, activity, sends: repos.kommoSends, sendGapMs: config.KOMMO_SEND_GAP_MS }));
     if (config.N8N_WEBHOOK_URL) {
         outbox.handlers.register(n8nForwardHandler({ client: new N8nClient({ webhookUrl: config.N8N_WEBHOOK_URL, apiKey: config.N8N_API_KEY, timeoutMs: config.N8N_TIMEOUT_MS, responseField: config.N8N_RESPONSE_FIELD }), contacts: repos.contacts, threads, autoResumeMinutes }));
     }

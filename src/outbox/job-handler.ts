@@ -26,9 +26,10 @@ export interface JobHandler<S extends z.ZodTypeAny = z.ZodTypeAny> {
     rateBuckets?(payload: z.output<S>): RateBucket[] | Promise<RateBucket[]>;
     /**
      * Milliseconds until the peer accepts requests again by its own account (e.g. its rate-limit
-     * headers); the job waits that long without spending an attempt.
+     * headers), or until an earlier effect has been seen through; the job waits that long without
+     * spending an attempt.
      */
-    readyIn?(payload: z.output<S>): number;
+    readyIn?(payload: z.output<S>): number | Promise<number>;
     /**
      * Jobs queued in the same transaction as this job becoming a dead letter — typically a note
      * in the Teams thread telling the agent what failed and why.

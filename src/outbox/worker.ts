@@ -137,7 +137,7 @@ export class OutboxWorker {
                 await this.dead(job, `invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`, log);
                 return;
             }
-            const notReady = handler.readyIn?.(parsed.data) ?? 0;
+            const notReady = (await handler.readyIn?.(parsed.data)) ?? 0;
             if (notReady > 0) {
                 await reschedule(db, job, this.workerId, Date.now() + notReady, `${handler.peer} asked to wait`, false);
                 metrics?.processed.inc({ kind: job.kind, outcome: 'deferred' });

@@ -6,6 +6,7 @@ import { TeamsRepo } from './teams-repo';
 import { ThreadsRepo } from './threads-repo';
 import { ConversationSnapshotsRepo } from './conversation-snapshots-repo';
 import { SentPartsRepo } from './sent-parts-repo';
+import { KommoSendsRepo } from './kommo-sends-repo';
 import { RoutingRulesRepo } from './routing-rules-repo';
 import { WhatsAppContactsRepo } from './whatsapp-contacts-repo';
 import { TeamsPeopleRepo } from './teams-people-repo';
@@ -23,6 +24,7 @@ export interface Repositories {
     readonly threads: ThreadsRepo;
     readonly snapshots: ConversationSnapshotsRepo;
     readonly sentParts: SentPartsRepo;
+    readonly kommoSends: KommoSendsRepo;
     readonly routingRules: RoutingRulesRepo;
     readonly contacts: WhatsAppContactsRepo;
     readonly people: TeamsPeopleRepo;
@@ -42,6 +44,7 @@ export function createRepositories(db: Db): Repositories {
         threads: new ThreadsRepo(db.kysely),
         snapshots: new ConversationSnapshotsRepo(db.kysely),
         sentParts: new SentPartsRepo(db.kysely),
+        kommoSends: new KommoSendsRepo(db.kysely),
         routingRules: new RoutingRulesRepo(db.kysely),
         contacts: new WhatsAppContactsRepo(db.kysely),
         people: new TeamsPeopleRepo(db.kysely),

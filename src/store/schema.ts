@@ -64,6 +64,15 @@ export interface InboxTable {
     subject: string | null;
 }
 
+export interface KommoSendsTable {
+    lead_id: string;
+    /** The echo key of the text sent (see `integrations/kommo/echo.ts`). */
+    text_key: string;
+    sent_at: number;
+    /** When the Salesbot's message came back as a webhook: the field was read. */
+    confirmed_at: number | null;
+}
+
 export interface OutboxJobsTable {
     id: Generated<number>;
     kind: string;
@@ -214,6 +223,7 @@ export interface Database {
     channel_bindings: ChannelBindingsTable;
     bot_state: BotStateTable;
     inbox: InboxTable;
+    kommo_sends: KommoSendsTable;
     outbox_jobs: OutboxJobsTable;
     rate_sends: RateSendsTable;
 }

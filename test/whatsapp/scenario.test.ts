@@ -56,6 +56,8 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
             N8N_API_KEY: N8N_KEY,
             N8N_CALLBACK_TOKEN: CALLBACK_TOKEN,
             N8N_TIMEOUT_MS: '500',
+            // Sends here do not wait for the Salesbot's echo (its own test below does).
+            KOMMO_SEND_GAP_MS: '1',
             ADMIN_API_KEY: ADMIN_KEY,
             DEFAULT_LOCALE: 'pt-BR'
         };
@@ -255,5 +257,25 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
         assert.equal((resumed.body as { ai_active: boolean }).ai_active, true);
         await eventually(settled, 'resume announced');
         assert.match(threadTexts(), /IA retomada para este contato por API \(pela API\)/);
+    });
+
+    it('holds a second send to the same lead until Kommo has run the Salesbot of the first', async () => {
+        await app.stop();
+        await connector.stop();
+        ({ app, connector } = await installedApp({ ...env, KOMMO_SEND_GAP_MS: '8000' }, 2));
+        connector.roster = [{ id: ALEX.id, name: 'Carlos Corretor', email: 'carlos@imobiliaria.example', aadObjectId: ALEX.aadObjectId }];
+        await post(`${app.url}/api/messages`, channelMention(connector.url, 'setup whatsapp', { channelId: SALES_CHANNEL }));
+        await customerSays('Oi', 'msg-1');
+        await eventually(() => kommo.sentTexts().length === 1, 'the AI answered');
+        // A salesperson answers right after the AI: the reply field must not be overwritten yet.
+        await post(`${app.url}/api/messages`, threadReply(connector.url, await threadOf(), 'Sou o Carlos, posso ligar?', { locale: 'pt-BR' }));
+        await new Promise((r) => setTimeout(r, 700));
+        assert.equal(kommo.sentTexts().length, 1, 'the second write waits');
+        // Kommo runs the bot: its message comes back as an outgoing message webhook.
+        const echoAt = Date.now();
+        await postKommo(app.url, kommoMessage('message_add_outgoing_pausar', { id: 'msg-echo', text: kommo.sentTexts()[0]! }));
+        await eventually(() => kommo.sentTexts().length === 2, 'sent once the first ran');
+        assert.ok(Date.now() - echoAt < 4000, 'released by the echo, not by the 8 s grace period');
+        assert.deepEqual(kommo.sentTexts(), [n8nAnswer.body && (n8nAnswer.body as { response_text: string }).response_text, 'Sou o Carlos, posso ligar?\n\n— Carlos Corretor']);
     });
 });

@@ -6,12 +6,13 @@ import type { SentPartsRepo } from '../../store/sent-parts-repo';
  * They are recognised by contact and text (Kommo gives no id for the send) and are not taken
  * for a salesperson typing.
  */
-const keyOf = (contactId: string, text: string) => `text:${createHash('sha256').update(`${contactId}\n${text.trim().replace(/\s+/g, ' ')}`).digest('hex')}`;
+/** The key of a text sent to a contact, as its echo webhook will show it. */
+export const echoKey = (contactId: string, text: string) => `text:${createHash('sha256').update(`${contactId}\n${text.trim().replace(/\s+/g, ' ')}`).digest('hex')}`;
 
 export async function rememberSentText(sentParts: SentPartsRepo, contactId: string, text: string): Promise<void> {
-    await sentParts.record('kommo', contactId, [keyOf(contactId, text)]);
+    await sentParts.record('kommo', contactId, [echoKey(contactId, text)]);
 }
 
 export async function isSentByDeskbridge(sentParts: SentPartsRepo, contactId: string, text: string): Promise<boolean> {
-    return (await sentParts.sentAmong('kommo', [keyOf(contactId, text)])).size > 0;
+    return (await sentParts.sentAmong('kommo', [echoKey(contactId, text)])).size > 0;
 }

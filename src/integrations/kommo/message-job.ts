@@ -16,7 +16,8 @@ import { inlineText, linkifyPlainText, markdownLink, quoteMarkdown } from '../..
 import { whatsappTexts } from '../../teams/whatsapp-texts';
 import { n8nForwardJob } from '../n8n/forward-job';
 import type { KommoClient } from './client';
-import { isSentByDeskbridge } from './echo';
+import { echoKey, isSentByDeskbridge } from './echo';
+import type { KommoSendsRepo } from '../../store/kommo-sends-repo';
 import { kommoMessageSchema, leadOfMessage, type KommoMessage } from './parse-webhook';
 import { kommoNoteJob } from './send-jobs';
 
@@ -40,6 +41,8 @@ export interface KommoMessageDeps {
     autoResumeMinutes: number;
     defaultLocale: Locale;
     activity?: ConversationActivity;
+    /** Marks a Salesbot send as run when its message comes back. */
+    kommoSends?: KommoSendsRepo;
 }
 
 /** Salesperson commands typed in the WhatsApp chat (whole first word, any case). */
@@ -93,7 +96,12 @@ export function kommoMessageHandler(deps: KommoMessageDeps): JobHandler {
     };
 
     const outgoing = async (m: KommoMessage, eventId: string, contact: WhatsAppContact): Promise<NewJob[]> => {
-        if (m.author?.type !== 'user' || (await isSentByDeskbridge(deps.sentParts, contact.contactId, m.text))) return [];
+        if (await isSentByDeskbridge(deps.sentParts, contact.contactId, m.text)) {
+            // The Salesbot's own message: Kommo ran it, the lead's reply field is free for the next send.
+            await deps.kommoSends?.confirm(echoKey(contact.contactId, m.text));
+            return [];
+        }
+        if (m.author?.type !== 'user') return [];
         const by = m.author.name ?? 'Salesperson';
         const command = CHAT_COMMANDS[(m.text.trim().split(/\s+/)[0] ?? '').toLowerCase()];
         if (command) return chatCommand(command, by, eventId, contact);

@@ -8,7 +8,8 @@ import type { NewJob } from '../../outbox/job-store';
 import type { SentPartsRepo } from '../../store/sent-parts-repo';
 import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
 import { KOMMO_JOB_LIMITS, type KommoClient } from './client';
-import { rememberSentText } from './echo';
+import { echoKey, rememberSentText } from './echo';
+import type { KommoSendsRepo } from '../../store/kommo-sends-repo';
 import { inlineText } from '../../lib/markdown';
 
 export const KOMMO_SEND_JOB = 'kommo.send';
@@ -46,6 +47,9 @@ export interface KommoSendDeps {
     threads: WhatsAppThreads;
     salesbot?: { botId: string; fieldId: string };
     activity?: ConversationActivity;
+    /** Each lead's last send, and how long a next send waits for its echo (`KOMMO_SEND_GAP_MS`). */
+    sends: KommoSendsRepo;
+    sendGapMs: number;
 }
 
 const bucket = [{ key: 'kommo', limits: KOMMO_JOB_LIMITS }];
@@ -71,6 +75,13 @@ export function kommoSendHandlers(deps: KommoSendDeps): JobHandler[] {
             peer: 'kommo',
             payload: sendPayload,
             rateBuckets: () => bucket,
+            // Two sends to one lead: the second waits until Kommo ran the first Salesbot (see KommoSendsRepo).
+            readyIn: async (p) => {
+                const lead = p.leadId ?? (await contacts.get(p.contactId))?.leadId ?? null;
+                const wait = lead ? await deps.sends.waitBeforeNext(lead, deps.sendGapMs) : 0;
+                // Looked at again every 200 ms: the echo usually arrives within a second or two.
+                return Math.min(wait, 200);
+            },
             async run(p, context) {
                 const client = clientOrFail();
                 if (!deps.salesbot) throw new DeliveryError('KOMMO_SALESBOT_ID and KOMMO_REPLY_FIELD_ID are not set: Deskbridge cannot send WhatsApp messages', false, { peer: 'kommo' });
@@ -78,6 +89,7 @@ export function kommoSendHandlers(deps: KommoSendDeps): JobHandler[] {
                 // Remembered first: the webhook of this very message may arrive before Kommo answers.
                 await rememberSentText(sentParts, p.contactId, p.text);
                 await client.sendViaSalesbot(leadId, p.text, deps.salesbot);
+                await deps.sends.recordSend(leadId, echoKey(p.contactId, p.text));
                 if (p.author === 'human') await deps.activity?.humanAnswered(whatsappThreadKey(p.contactId));
                 if (p.author === 'ai') await deps.activity?.aiAnswered(whatsappThreadKey(p.contactId));
                 if (p.mirror) await context.enqueue([threads.notice(p.contactId, p.mirror, `sent:${context.jobId}`)]);
