@@ -6,6 +6,7 @@ import { resolveLocale } from './i18n';
 export interface WhatsAppTexts {
     customerWrote: (name: string) => string;
     aiPausedHint: string;
+    noLeadHint: string;
     human: (name: string) => string;
     ai: string;
     aiWithheld: string;
@@ -32,6 +33,7 @@ export interface WhatsAppTexts {
 const en: WhatsAppTexts = {
     customerWrote: (name) => `**${name}** wrote:`,
     aiPausedHint: '_AI paused for this contact: answer here._',
+    noLeadHint: '⚠️ _This chat has no Kommo lead, so it cannot be answered from Teams (Kommo sends only through a lead\'s Salesbot) and the AI does not answer it. Answer in Kommo, or attach the chat to a lead._',
     human: (name) => `**${name} (WhatsApp):**`,
     ai: '🤖 **AI:**',
     aiWithheld: '🤖 **AI answer withheld (paused)** — reuse it if it helps:',
@@ -59,6 +61,7 @@ const en: WhatsAppTexts = {
 const ptBR: WhatsAppTexts = {
     customerWrote: (name) => `**${name}** escreveu:`,
     aiPausedHint: '_IA pausada para este contato: responda aqui._',
+    noLeadHint: '⚠️ _Esta conversa não tem lead no Kommo, então não pode ser respondida pelo Teams (o Kommo envia só pelo Salesbot de um lead) e a IA não responde. Responda no Kommo ou vincule a conversa a um lead._',
     human: (name) => `**${name} (WhatsApp):**`,
     ai: '🤖 **IA:**',
     aiWithheld: '🤖 **Resposta da IA retida (pausada)** — reaproveite se ajudar:',
@@ -86,6 +89,7 @@ const ptBR: WhatsAppTexts = {
 const de: WhatsAppTexts = {
     customerWrote: (name) => `**${name}** schrieb:`,
     aiPausedHint: '_KI für diesen Kontakt pausiert: hier antworten._',
+    noLeadHint: '⚠️ _Dieser Chat hat keinen Kommo-Lead und kann daher nicht aus Teams beantwortet werden (Kommo sendet nur über den Salesbot eines Leads); die KI antwortet nicht. Bitte in Kommo antworten oder den Chat einem Lead zuordnen._',
     human: (name) => `**${name} (WhatsApp):**`,
     ai: '🤖 **KI:**',
     aiWithheld: '🤖 **KI-Antwort zurückgehalten (pausiert)** — gerne wiederverwenden:',

@@ -278,4 +278,15 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
         assert.ok(Date.now() - echoAt < 4000, 'released by the echo, not by the 8 s grace period');
         assert.deepEqual(kommo.sentTexts(), [n8nAnswer.body && (n8nAnswer.body as { response_text: string }).response_text, 'Sou o Carlos, posso ligar?\n\n— Carlos Corretor']);
     });
+
+    it("shows Kommo's own example (a chat on a contact, no lead) in a thread, says it cannot be answered from Teams, and does not ask the AI", async () => {
+        const official = readFileSync(join(__dirname, '..', 'fixtures', 'kommo', 'message_add_official_example.form.txt'), 'utf8');
+        assert.deepEqual((await postKommo(app.url, official)).body, { status: 'stored', stored: 1, duplicates: 0, skipped: 0 });
+        await eventually(settled, 'handled');
+        assert.ok(await app.repos.threads.get('kommo:123456789'), 'a thread for the contact');
+        assert.match(threadTexts(), /Hello World!/);
+        assert.match(threadTexts(), /não pode ser respondida pelo Teams/);
+        assert.equal(n8nCalls().length, 0, 'no AI answer that could not be sent');
+    });
 });
+

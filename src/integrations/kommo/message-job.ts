@@ -85,11 +85,15 @@ export function kommoMessageHandler(deps: KommoMessageDeps): JobHandler {
         }
         active = !current.ai.paused;
         const text = displayText(m);
-        const body = [t.customerWrote(inlineText(m.author?.name ?? current.name) || 'Customer'), quoteMarkdown(text || '…'), active || !deps.aiConfigured ? '' : t.aiPausedHint].filter(Boolean).join('\n\n');
+        // A chat on a contact with no lead (Kommo's element_type=1) cannot be sent to: Kommo sends
+        // through a lead's Salesbot. Said in the thread, and the AI is not asked for an answer it cannot send.
+        const answerable = current.leadId !== null;
+        const hint = !answerable ? t.noLeadHint : active || !deps.aiConfigured ? '' : t.aiPausedHint;
+        const body = [t.customerWrote(inlineText(m.author?.name ?? current.name) || 'Customer'), quoteMarkdown(text || '…'), hint].filter(Boolean).join('\n\n');
         jobs.unshift(threads.start(current));
         jobs.push(threads.notice(current.contactId, body, `kommo-msg:${eventId}`), threads.refresh(current, `card:kommo:${current.contactId}:${eventId}`));
         if (deps.activity) jobs.push(...(await deps.activity.customerWrote(whatsappThreadKey(current.contactId), Date.now())));
-        if (active && deps.aiConfigured && m.text.trim()) {
+        if (answerable && active && deps.aiConfigured && m.text.trim()) {
             jobs.push(n8nForwardJob({ messageId: m.id, contactId: current.contactId, leadId: current.leadId, talkId: m.talk_id ?? null, chatId: m.chat_id ?? null, text: m.text.trim(), sentAt: (m.created_at ?? Date.now() / 1000) * 1000 }));
         }
         return jobs;

@@ -31,7 +31,8 @@ export const kommoMessageSchema = z
         /** Absent in Kommo's published example: read from the author (`external` customer, `user` salesperson). */
         type: z.enum(['incoming', 'outgoing']).optional(),
         origin: z.string().max(64).optional(),
-        author: z.object({ id: externalId.optional(), type: z.string().max(32), name: z.string().max(500).optional() }).passthrough().optional(),
+        /** `type` (external / user / bot) is absent in Kommo's published example. */
+        author: z.object({ id: externalId.optional(), type: z.string().max(32).optional(), name: z.string().max(500).optional() }).passthrough().optional(),
         attachment: z.object({ type: z.string().max(64).optional(), link: z.string().max(4096).optional(), file_name: z.string().max(500).optional() }).passthrough().optional()
     })
     .passthrough()
