@@ -1,3 +1,5 @@
+import { enforce } from './contract';
+import { BOT_CONNECTOR_CONTRACT } from './contracts/bot-connector';
 import { HttpPeer, type RecordedRequest } from './http-peer';
 
 export interface RosterMember {
@@ -11,14 +13,19 @@ export interface RosterMember {
 /**
  * A fake Bot Connector (the Teams service URL): accepts new conversations (channel threads),
  * activities, replies and updates, answers roster and channel-list calls, and records it all.
+ * Every request is checked against the Bot Connector's Swagger description; a mismatch is
+ * answered 400 BadArgument and listed in `violations`.
  */
 export class FakeBotConnector extends HttpPeer {
+    /** Requests that did not match the Bot Connector's Swagger (see BOT_CONNECTOR_CONTRACT). */
+    readonly violations: string[] = [];
     roster: RosterMember[] = [];
     channels: Array<{ id: string; name?: string }> = [];
     private nextId = 1;
 
     constructor() {
         super();
+        enforce(this, BOT_CONNECTOR_CONTRACT, (problems) => ({ status: 400, body: { error: { code: 'BadArgument', message: problems[0] } } }));
         this.on('POST', '/v3/conversations', (req) => {
             const body = req.body as { channelData?: { channel?: { id?: string } } };
             const activityId = String(this.nextId++);

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { parse, stringify } from 'qs';
 import { HttpPeer } from './http-peer';
 import { post } from './post';
+import { enforce } from './contract';
+import { KOMMO_CONTRACT } from './contracts/kommo';
 
 export const KOMMO_TOKEN = 'kommo-webhook-token-for-tests';
 export const KOMMO_ACCOUNT = '31234567';
@@ -33,8 +35,9 @@ export function postKommo(appUrl: string, body: string, token = KOMMO_TOKEN, con
 
 /**
  * A fake Kommo API on 127.0.0.1: the lead field write and Salesbot run of a send, notes, a
- * contact with a phone, a lead with its responsible user, and that user. Requests without the
- * Bearer token are refused and listed in `violations`.
+ * contact with a phone, a lead with its responsible user, and that user. Every request is checked
+ * against {@link KOMMO_CONTRACT} (Kommo's reference); requests without this test's Bearer token or
+ * not matching it are refused (Kommo's problem+json 400/401) and listed in `violations`.
  */
 export class FakeKommo extends HttpPeer {
     readonly violations: string[] = [];
@@ -47,6 +50,7 @@ export class FakeKommo extends HttpPeer {
             this.violations.push(`${req.method} ${req.path}: no Bearer token`);
             return { status: 401, body: { title: 'Unauthorized', status: 401 } };
         };
+        enforce(this, KOMMO_CONTRACT, (problems) => ({ status: 400, body: { title: 'Bad Request', status: 400, detail: problems[0] } }));
         this.on('PATCH', '/api/v4/leads/:id', (_req, p) => ({ status: 200, body: { id: Number(p.id), updated_at: 1760000400 } }));
         this.on('POST', '/api/v4/bots/:id/run', () => ({ status: 202, body: {} }));
         this.on('POST', '/api/v4/leads/:id/notes', () => ({ status: 200, body: { _embedded: { notes: [{ id: 1 }] } } }));

@@ -10,6 +10,9 @@ import { FakeKommo, KOMMO_ACCOUNT, KOMMO_API_TOKEN, KOMMO_TOKEN, kommoForm, post
 import { post } from '../helpers/post';
 import { startTestApp, type TestApp } from '../helpers/start-app';
 import { FAST_OUTBOX_ENV, channelIds, eventually, installedApp } from '../helpers/teams-scenario';
+import { enforce } from '../helpers/contract';
+import { META_GRAPH_CONTRACT } from '../helpers/contracts/meta-graph';
+import { N8N_LEAD, n8nContract } from '../helpers/contracts/n8n';
 
 const LEADS_CHANNEL = channelIds(2)[1]!;
 const FIXTURE = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'leads-streamleads.json'), 'utf8')) as Record<string, unknown>;
@@ -44,8 +47,10 @@ describe('Hot leads: intake, scoring, n8n by temperature, claims and follow-ups'
 
     beforeEach(async () => {
         n8n = await new HttpPeer().start();
+        enforce(n8n, n8nContract('/webhook/:temperature', N8N_LEAD), (problems) => ({ status: 422, body: { message: problems[0] } }));
         for (const path of ['/webhook/hot', '/webhook/warm', '/webhook/cold']) n8n.on('POST', path, () => ({ status: 200, body: { ok: true } }));
         graph = await new HttpPeer().start();
+        enforce(graph, META_GRAPH_CONTRACT, (problems) => ({ status: 400, body: { error: { message: problems[0], type: 'OAuthException', code: 100 } } }));
         graph.on('GET', '/:leadgenId', (req, p) =>
             // With META_APP_SECRET set, Graph requires appsecret_proof = hex HMAC-SHA256(token, app secret).
             req.query.get('access_token') === 'page-token' && req.query.get('appsecret_proof') === createHmac('sha256', META_SECRET).update('page-token').digest('hex')

@@ -112,5 +112,8 @@ describe('secrets never leak', function () {
             assert.ok(!metrics.includes(value), `${name} appears in /metrics`);
             assert.ok(!stored.includes(value), `${name} is stored with a job`);
         }
+        // Kommo was sent a token it refuses on purpose; every request was otherwise well formed.
+        assert.ok(kommo.violations.length > 0 && kommo.violations.every((v) => /no Bearer token/.test(v)), kommo.violations.join('\n'));
+        kommo.violations.length = 0;
     });
 });

@@ -4,6 +4,8 @@ import { AppTokenProvider } from '../../src/integrations/graph/app-token';
 import { TeamOwners } from '../../src/integrations/graph/team-owners';
 import { isAdmin } from '../../src/teams/admin-check';
 import { HttpPeer } from '../helpers/http-peer';
+import { enforce } from '../helpers/contract';
+import { MICROSOFT_GRAPH_CONTRACT, MICROSOFT_LOGIN_CONTRACT } from '../helpers/contracts/microsoft-graph';
 
 describe('admins: ADMIN_USERS or team owners (Microsoft Graph)', () => {
     let login: HttpPeer;
@@ -12,12 +14,14 @@ describe('admins: ADMIN_USERS or team owners (Microsoft Graph)', () => {
 
     before(async () => {
         login = await new HttpPeer().start();
+        enforce(login, MICROSOFT_LOGIN_CONTRACT, () => ({ status: 400, body: { error: 'invalid_request' } }));
         login.on('POST', '/:tenant/oauth2/v2.0/token', (req) => {
             const form = new URLSearchParams(req.rawBody);
             if (form.get('client_secret') !== 'bot-secret' || form.get('grant_type') !== 'client_credentials') return { status: 401, body: { error: 'invalid_client' } };
             return { status: 200, body: { access_token: `token-for-${req.path.split('/')[1]}`, expires_in: 3600, token_type: 'Bearer' } };
         });
         graph = await new HttpPeer().start();
+        enforce(graph, MICROSOFT_GRAPH_CONTRACT, (problems) => ({ status: 400, body: { error: { code: 'BadRequest', message: problems[0] } } }));
         graph.on('GET', '/v1.0/teams/:team/members', (req, p) => {
             if (req.headers.authorization !== 'Bearer token-for-tenant-1') return { status: 401, body: {} };
             const userId = /userId eq '([^']+)'/.exec(req.query.get('$filter') ?? '')?.[1];

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { AppTokenProvider, graphScope } from '../../src/integrations/graph/app-token';
 import { GraphDirectory, GraphPermissionError } from '../../src/integrations/graph/directory';
 import { HttpPeer } from '../helpers/http-peer';
+import { enforce } from '../helpers/contract';
+import { MICROSOFT_GRAPH_CONTRACT, MICROSOFT_LOGIN_CONTRACT } from '../helpers/contracts/microsoft-graph';
 
 describe('Microsoft Graph with the bot credentials (fake Graph on 127.0.0.1)', () => {
     let login: HttpPeer;
@@ -10,8 +12,10 @@ describe('Microsoft Graph with the bot credentials (fake Graph on 127.0.0.1)', (
 
     before(async () => {
         login = await new HttpPeer().start();
+        enforce(login, MICROSOFT_LOGIN_CONTRACT, () => ({ status: 400, body: { error: 'invalid_request' } }));
         login.on('POST', '/:tenant/oauth2/v2.0/token', () => ({ status: 200, body: { access_token: 'graph-token', expires_in: 3600, token_type: 'Bearer' } }));
         graph = await new HttpPeer().start();
+        enforce(graph, MICROSOFT_GRAPH_CONTRACT, (problems) => ({ status: 400, body: { error: { code: 'BadRequest', message: problems[0] } } }));
         graph.on('GET', '/v1.0/users/:id', (req, p) => {
             if (req.headers.authorization !== 'Bearer graph-token') return { status: 401, body: {} };
             if (p.id === 'aad-nomail') return { status: 200, body: { mail: null, userPrincipalName: 'Diego@Contoso.onmicrosoft.com' } };

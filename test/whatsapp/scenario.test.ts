@@ -8,6 +8,8 @@ import { CONTACT_ID, FakeKommo, KOMMO_ACCOUNT, KOMMO_API_TOKEN, KOMMO_TOKEN, LEA
 import { post } from '../helpers/post';
 import { startTestApp, type TestApp } from '../helpers/start-app';
 import { FAST_OUTBOX_ENV, channelIds, eventually, installedApp , nothingDue } from '../helpers/teams-scenario';
+import { enforce } from '../helpers/contract';
+import { N8N_AI_MESSAGE, n8nContract } from '../helpers/contracts/n8n';
 
 const SALES_CHANNEL = channelIds(2)[1]!;
 const N8N_FIXTURE = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'n8n-inbound-message.json'), 'utf8')) as Record<string, unknown>;
@@ -44,6 +46,7 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
         kommo = await new FakeKommo().start();
         n8nAnswer = { status: 200, body: { response_text: 'Olá, Maria! Sim, o apartamento aceita FGTS. Quer agendar uma visita?', should_handoff: false } };
         n8n = await new HttpPeer().start();
+        enforce(n8n, n8nContract('/webhook/ai', N8N_AI_MESSAGE, N8N_KEY), (problems) => ({ status: 403, body: { message: problems[0] } }));
         n8n.on('POST', '/webhook/ai', () => n8nAnswer);
         env = {
             KOMMO_WEBHOOK_TOKEN: KOMMO_TOKEN,
