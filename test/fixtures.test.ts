@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { KOMMO_ACCOUNT, KOMMO_TOKEN, postKommo } from './helpers/kommo';
 import { INTERCOM_SECRET, postIntercom } from './helpers/intercom';
 import { post } from './helpers/post';
+import { metaSignature } from '../src/integrations/meta/verify-signature';
 import { startTestApp, type TestApp } from './helpers/start-app';
 
 const FIXTURES = join(__dirname, 'fixtures');
@@ -15,7 +16,7 @@ describe('vendor fixtures through their webhooks', function () {
     this.timeout(30000);
     let app: TestApp;
     before(async () => {
-        app = await startTestApp({ RUN_WORKER: 'false', INTERCOM_CLIENT_SECRET: INTERCOM_SECRET, KOMMO_WEBHOOK_TOKEN: KOMMO_TOKEN, KOMMO_ACCOUNT_ID: KOMMO_ACCOUNT, RDSTATION_WEBHOOK_TOKEN: 'rd', LEADS_API_KEY: 'leads', N8N_CALLBACK_TOKEN: 'n8n' });
+        app = await startTestApp({ RUN_WORKER: 'false', INTERCOM_CLIENT_SECRET: INTERCOM_SECRET, KOMMO_WEBHOOK_TOKEN: KOMMO_TOKEN, KOMMO_ACCOUNT_ID: KOMMO_ACCOUNT, RDSTATION_WEBHOOK_TOKEN: 'rd', META_APP_SECRET: 'meta-secret', LEADS_API_KEY: 'leads', N8N_CALLBACK_TOKEN: 'n8n' });
     });
     after(() => app.stop());
 
@@ -23,6 +24,7 @@ describe('vendor fixtures through their webhooks', function () {
         ...files('intercom', '.json').map((f): [string, () => Promise<{ status: number; body: unknown }>] => [f, () => postIntercom(app.url, read(f))]),
         ...files('kommo', '.form.txt').map((f): [string, () => Promise<{ status: number; body: unknown }>] => [f, () => postKommo(app.url, read(f))]),
         ...files('rdstation', '.json').map((f): [string, () => Promise<{ status: number; body: unknown }>] => [f, () => post(`${app.url}/api/webhooks/rdstation?token=rd`, read(f))]),
+        ...files('meta', '.json').map((f): [string, () => Promise<{ status: number; body: unknown }>] => [f, () => post(`${app.url}/api/webhooks/meta`, read(f), { 'x-hub-signature-256': metaSignature(Buffer.from(read(f)), 'meta-secret') })]),
         ['leads-streamleads.json', () => post(`${app.url}/api/leads`, read('leads-streamleads.json'), { 'x-api-key': 'leads' })],
         ['n8n-reply.json', () => post(`${app.url}/api/n8n/replies`, read('n8n-reply.json'), { authorization: 'Bearer n8n' })]
     ];
