@@ -7,7 +7,7 @@
  */
 
 /** Characters that start or end Markdown constructs anywhere in a line; `&` only where it starts an entity (`&lt;`). */
-const INLINE_SPECIAL = /[\\`*_[\]<>~|]|&(?=#?[a-z0-9]+;)/gi;
+const INLINE_SPECIAL = /[\\`*_[\]<>~]|&(?=#?[a-z0-9]+;)/gi;
 /** Constructs that only count at the start of a line: headings, quotes, list items, rules. */
 const LINE_START = /^(\s*)([#>+=-]|\d+[.)])/gm;
 /** Line breaks of every kind, for fields that must stay on one line. */
