@@ -35,11 +35,10 @@ const verbSchemas = {
 type GuardedVerb = keyof typeof verbSchemas;
 
 /** The thread key a verb's button data names, if it names one. */
-function namedThreadKey(verb: GuardedVerb, data: Record<string, unknown>): string | undefined {
+function namedThreadKey(data: Record<string, unknown>): string | undefined {
     if ('conversationId' in data && typeof data.conversationId === 'string') return `intercom:${data.conversationId}`;
     if ('contactId' in data && typeof data.contactId === 'string') return whatsappThreadKey(data.contactId);
     if ('leadId' in data && typeof data.leadId === 'number') return leadThreadKey(data.leadId);
-    void verb;
     return undefined;
 }
 
@@ -102,7 +101,7 @@ export async function checkCardPress(context: TurnContext, deps: CardGuardDeps):
     }
     const source = VERB_SOURCE[verb];
     if (!source) return { ok: true };
-    const named = namedThreadKey(verb, parsed.data as Record<string, unknown>);
+    const named = namedThreadKey(parsed.data as Record<string, unknown>);
     const current = await threadKeyOfActivity(context, deps.threads);
     if (current) {
         // The card lives in a thread: that thread's object, and no other.

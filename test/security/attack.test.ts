@@ -233,11 +233,16 @@ describe('attack: card actions with forged data', function () {
         assert.equal(connector.requests.filter((r) => r.path === '/v3/conversations').length, 1, 'no new thread');
     });
 
-    it('refuses a press from another team on an object outside its thread', async () => {
-        const press = cardAction(connector.url, `${SUPPORT_CHANNEL_ID};messageid=unknown-root`, 'claim_lead', { leadId: 1 });
-        const elsewhere = { ...press, replyToId: undefined, channelData: { ...press.channelData, team: { id: '19:other-team@thread.tacv2' } } };
-        const res = await post(`${app.url}/api/messages`, elsewhere);
-        assert.match(JSON.stringify(res.body), /belongs to another team or organisation/);
+    it('refuses a press from another team or tenant on an object outside its thread, and lets its own team act', async () => {
+        // Lead 1's card thread lives in TEAM_ID; the press comes from a forwarded copy outside that thread.
+        await app.repos.threads.save('lead:1', { conversationId: `${SUPPORT_CHANNEL_ID};messageid=lead-root`, rootActivityId: 'lead-root', serviceUrl: connector.url, tenantId: 'tenant-1', teamId: TEAM_ID, channelId: SUPPORT_CHANNEL_ID });
+        const press = cardAction(connector.url, `${SUPPORT_CHANNEL_ID};messageid=forwarded-copy`, 'claim_lead', { leadId: 1 });
+        const outside = { ...press, replyToId: undefined };
+        const otherTeam = { ...outside, channelData: { ...press.channelData, team: { id: '19:other-team@thread.tacv2' } } };
+        const otherTenant = { ...outside, channelData: { ...press.channelData, tenant: { id: 'tenant-2' } }, conversation: { ...press.conversation, tenantId: 'tenant-2' } };
+        for (const forged of [otherTeam, otherTenant]) assert.match(JSON.stringify((await post(`${app.url}/api/messages`, forged)).body), /belongs to another team or organisation/);
+        const own = await post(`${app.url}/api/messages`, outside);
+        assert.doesNotMatch(JSON.stringify(own.body), /belongs to another team|not valid/, 'the owning team passes the check');
     });
 });
 
