@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { trackChild } from './children';
 
 /** A Deskbridge child process (test/fixtures/outbox-child.ts) and the acks it printed. */
 export interface ChildApp {
@@ -11,10 +12,10 @@ export interface ChildApp {
 
 /** Starts a child Deskbridge with the given environment. */
 export function startChild(env: Record<string, string>): ChildApp {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', join(__dirname, '..', 'fixtures', 'outbox-child.ts')], {
+    const child = trackChild(spawn(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', join(__dirname, '..', 'fixtures', 'outbox-child.ts')], {
         env: { PATH: process.env.PATH ?? '', ...env },
         stdio: ['ignore', 'pipe', 'pipe']
-    });
+    }));
     const acks: string[] = [];
     let stderr = '';
     let buffer = '';

@@ -2,10 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { MACHINE_POSTGRES_URL } from './postgres-server';
+import { schemaPrefix } from './test-run';
 import { migrateToLatest, openDatabase, type Db } from '../../src/store/database';
 
-/** The PostgreSQL server of the development and CI machines (trust auth, database `test`). */
-export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/**
+ * The PostgreSQL server of this test run: the global fixture (test/helpers/postgres-bootstrap.ts)
+ * sets TEST_DATABASE_URL before the first test, to the machine's server or one it started.
+ */
+export function testPostgresUrl(): string {
+    return process.env.TEST_DATABASE_URL ?? MACHINE_POSTGRES_URL;
+}
 
 export type Engine = 'sqlite' | 'postgres';
 export const ENGINES: Engine[] = ['sqlite', 'postgres'];
@@ -42,19 +49,20 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
             }
         };
     }
-    const schema = `t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
-    const target = { kind: 'postgres' as const, url: TEST_POSTGRES_URL };
+    const schema = `${schemaPrefix()}${Date.now().toString(36)}_${counter++}`;
+    const baseUrl = testPostgresUrl();
+    const target = { kind: 'postgres' as const, url: baseUrl };
     const open = () => openDatabase(target, { schema });
     const db = await open();
     await migrateToLatest(db);
     return {
         db,
-        url: `${TEST_POSTGRES_URL}${TEST_POSTGRES_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+        url: `${baseUrl}${baseUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
         schema,
         reopen: open,
         async dispose() {
             await db.close();
-            const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+            const client = new pg.Client({ connectionString: baseUrl });
             await client.connect();
             try {
                 await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { trackChild } from './children';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -45,7 +46,7 @@ export class Playground {
         const dir = mkdtempSync(join(tmpdir(), 'deskbridge-playground-'));
         const logFile = join(dir, 'playground.log');
         const output: string[] = [];
-        const child = spawn(
+        const child = trackChild(spawn(
             process.execPath,
             [join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js'), 'start', '-e', botMessagesUrl, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
             {
@@ -53,7 +54,7 @@ export class Playground {
                 env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: logFile, M365_AGENTS_PLAYGROUND_CONFIG_PATH: join(ROOT, '.m365agentsplayground.yml') },
                 stdio: ['ignore', 'pipe', 'pipe']
             }
-        );
+        ));
         child.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
         child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
         const playground = new Playground(child, `http://127.0.0.1:${port}`, logFile, output);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { trackChild } from '../helpers/children';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { loadConfig } from '../../src/config';
@@ -75,7 +76,7 @@ describe('attack: anonymous local mode', function () {
         const { tmpdir } = await import('node:os');
         const { join } = await import('node:path');
         const dir = mkdtempSync(join(tmpdir(), 'deskbridge-anon-'));
-        const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...process.env, PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'a.db')}`, BOT_ID: '', HOST: '', ADMIN_USERS: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = trackChild(spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...process.env, PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'a.db')}`, BOT_ID: '', HOST: '', ADMIN_USERS: '' }, stdio: ['ignore', 'pipe', 'pipe'] }));
         let out = '';
         try {
             await new Promise<void>((resolve, reject) => {
