@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { stopWhenNpmParentExits } from '../src/lib/parent-watch';
 
 const root = join(__dirname, '..');
 const botPort = process.env.PORT ?? '3978';
@@ -26,3 +27,5 @@ const child = spawn(
 );
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+// Under `npm run playground` the signal reaches npm's shell, not this process: stop with it.
+stopWhenNpmParentExits(() => child.kill('SIGTERM'));

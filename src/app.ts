@@ -24,7 +24,8 @@ import { registerLeadWebhooks } from './http/lead-webhooks';
 import { registerJobs } from './jobs';
 import { createClients } from './integrations/clients';
 import { registerAdminStatus } from './http/admin-status';
-import { loadAdminStatus } from './domain/admin-status';
+import { registerLegalPages } from './http/legal-pages';
+import { configuredIntegrations, loadAdminStatus } from './domain/admin-status';
 
 /** A running Deskbridge: what tests and the entry point need to reach and to stop it. */
 export interface RunningApp {
@@ -55,7 +56,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const repos = createRepositories(db);
     const metrics = createMetrics();
     const outbox = createOutbox({ config, db, registry: metrics.registry, logger });
-    const whatsapp = new WhatsAppThreads(whatsappTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL);
+    const whatsapp = new WhatsAppThreads(whatsappTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL, !!config.N8N_WEBHOOK_URL);
     const leadThreads = new LeadThreads(leadTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL);
     const clients = createClients(config, logger, outbox.limiter);
     const bot = createTeamsBot({
@@ -83,6 +84,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         ipRateLimit: { perMinute: config.WEBHOOK_RATE_LIMIT_PER_MINUTE, trustProxy: config.TRUST_PROXY },
         routes: [
             (s) => registerHealthRoutes(s, { db, metrics, logger, isShuttingDown: () => shuttingDown }),
+            (s) => registerLegalPages(s, { privacyFile: config.PRIVACY_PAGE_FILE, termsFile: config.TERMS_PAGE_FILE, logger }),
             (s) => registerBotMessages(s, { bot, logger, anonymous: config.anonymousBot }),
             (s) => registerIntercomWebhook(s, { clientSecret: config.INTERCOM_CLIENT_SECRET, outbox, logger, registry: metrics.registry }),
             (s) => registerKommoWebhook(s, { webhookToken: config.KOMMO_WEBHOOK_TOKEN, accountId: config.KOMMO_ACCOUNT_ID, outbox, logger, registry: metrics.registry, skipped: metrics.webhookItemsSkipped }),
@@ -113,7 +115,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const port = (server.address() as AddressInfo).port;
     const url = `http://127.0.0.1:${port}`;
     if (config.RUN_WORKER) await outbox.start();
-    logger.info({ host: config.HOST, port, database: db.dialect, anonymousBot: config.anonymousBot }, `Deskbridge listening on ${config.HOST}:${port}`);
+    const integrations = configuredIntegrations(config);
+    const on = integrations.filter((i) => i.on).map((i) => i.name);
+    const off = integrations.filter((i) => !i.on).map((i) => i.name);
+    logger.info(
+        { host: config.HOST, port, database: db.dialect, anonymousBot: config.anonymousBot, integrationsOn: on, integrationsOff: off, worker: config.RUN_WORKER },
+        `Deskbridge listening on ${config.HOST}:${port} (${db.dialect}); integrations on: ${on.join(', ') || 'none'}; off: ${off.join(', ') || 'none'}`
+    );
 
     return {
         server,

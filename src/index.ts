@@ -1,20 +1,25 @@
 import { ConfigError, loadConfig } from './config';
 import { startApp } from './app';
+import { loadEnvFile } from './env-file';
 import { createLogger } from './lib/logger';
+import { stopWhenNpmParentExits } from './lib/parent-watch';
 
-/** Entry point: read the environment, start, and stop gracefully on SIGTERM/SIGINT. */
+/** Entry point: read `.env` and the environment, start, and stop gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
     let config;
+    let envFile: string | undefined;
     try {
+        envFile = loadEnvFile();
         config = loadConfig();
     } catch (err) {
-        if (err instanceof ConfigError) {
+        if (err instanceof ConfigError || (err instanceof Error && err.message.startsWith('DESKBRIDGE_ENV_FILE'))) {
             process.stderr.write(`${err.message}\n`);
             process.exit(1);
         }
         throw err;
     }
     const logger = createLogger(config.LOG_LEVEL);
+    if (envFile) logger.info({ file: envFile }, `settings read from ${envFile} (variables set in the environment win)`);
     if (config.anonymousBot) {
         logger.warn(
             `BOT_ID is empty: anonymous Bot Framework mode, for local use with the Agents Playground. No Bot Framework token is checked: ` +
@@ -30,8 +35,18 @@ async function main(): Promise<void> {
         if (stopping) return;
         stopping = true;
         logger.info({ signal }, 'shutting down');
+        // Bounds the shutdown, and keeps the event loop alive meanwhile: the last steps wait on
+        // unreferenced handles (the WAL checkpoint thread), and node would otherwise exit before
+        // "Deskbridge stopped" is logged.
+        const deadline = setTimeout(() => {
+            logger.error({ signal }, 'shutdown took longer than 30 s; exiting');
+            process.exit(1);
+        }, 30_000);
         app.stop().then(
-            () => process.exit(0),
+            () => {
+                clearTimeout(deadline);
+                process.exit(0);
+            },
             (err: unknown) => {
                 logger.error({ err }, 'shutdown failed');
                 process.exit(1);
@@ -40,6 +55,7 @@ async function main(): Promise<void> {
     };
     process.on('SIGTERM', () => shutdown('SIGTERM'));
     process.on('SIGINT', () => shutdown('SIGINT'));
+    stopWhenNpmParentExits(() => shutdown('npm exited'));
 }
 
 main().catch((err: unknown) => {

@@ -15,6 +15,11 @@ const INTEGRATIONS = [
     { name: 'leads', peer: 'meta', webhookSources: ['leads', 'meta', 'rdstation'], configured: (c: Config) => !!(c.LEADS_API_KEY || c.META_APP_SECRET || c.RDSTATION_WEBHOOK_TOKEN) }
 ] as const;
 
+/** Which integrations the configuration switches on, in the order the status lists them. */
+export function configuredIntegrations(config: Config): Array<{ name: string; on: boolean }> {
+    return INTEGRATIONS.map((i) => ({ name: i.name, on: i.configured(config) }));
+}
+
 export interface AdminStatus {
     generatedAt: string;
     integrations: Array<{ name: string; configured: boolean; lastWebhookAt: string | null; circuit: PeerCircuitState; lastSuccessAt: string | null; lastFailureAt: string | null; lastError: string | null; callsLastHour: number; errorRateLastHour: number | null }>;

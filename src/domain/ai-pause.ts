@@ -24,6 +24,7 @@ export async function setAiState(
 /** A contact's AI state as one line (for `#status`, in Teams or in a Kommo note). */
 export function aiStateLine(threads: WhatsAppThreads, contact: WhatsAppContact | undefined): string {
     const t = threads.texts;
+    if (!threads.aiConnected) return t.aiOff;
     if (!contact || !contact.ai.paused) return t.state(true, null, null, null);
     const since = contact.ai.at ? new Date(contact.ai.at).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : null;
     return t.state(false, contact.ai.by === null ? null : inlineText(contact.ai.by), contact.ai.via ? t.via[contact.ai.via] : null, since);

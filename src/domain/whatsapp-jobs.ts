@@ -14,15 +14,22 @@ export class WhatsAppThreads {
     constructor(
         readonly texts: WhatsAppTexts,
         /** `KOMMO_BASE_URL`, for lead links; none when Kommo is not configured. */
-        private readonly kommoBaseUrl: string | undefined
+        private readonly kommoBaseUrl: string | undefined,
+        /** Whether an AI workflow is connected (`N8N_WEBHOOK_URL`); without one no AI answers anyone. */
+        readonly aiConnected = true
     ) {}
+
+    /** The root card of a contact's thread, as it is now. */
+    card(contact: WhatsAppContact) {
+        return whatsappCard(contact, this.texts, this.leadUrl(contact.leadId), this.aiConnected);
+    }
 
     leadUrl(leadId: string | null): string | null {
         return leadId && this.kommoBaseUrl ? `${this.kommoBaseUrl}/leads/detail/${leadId}` : null;
     }
 
     cardActivity(contact: WhatsAppContact): OutboundActivity {
-        return { attachments: [cardAttachment(whatsappCard(contact, this.texts, this.leadUrl(contact.leadId)))], summary: singleLine(contact.name ?? contact.contactId, 100) };
+        return { attachments: [cardAttachment(this.card(contact))], summary: singleLine(contact.name ?? contact.contactId, 100) };
     }
 
     /** The contact's thread, created once in the channel bound to `whatsapp`. */

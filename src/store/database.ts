@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config';
+import { filesystemTypeOf, networkFilesystemName, UnsafeSqliteLocationError } from './network-filesystem';
 import { LATEST_MIGRATION, migrationProvider, type Dialect } from './migrations/index';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
@@ -36,7 +37,31 @@ export interface OpenOptions {
      * reporting failures here. Without it SQLite checkpoints inside commits (tools, tests).
      */
     onBackgroundCheckpointError?: (err: Error) => void;
+    /** SQLite only: the `statfs` type of a folder (tests stand in a network filesystem). */
+    filesystemTypeOf?: (folder: string) => number | undefined;
 }
+
+/** The configured database does not answer (down, wrong host or port, refused credentials). */
+export class DatabaseUnreachableError extends Error {
+    constructor(url: string, reason: string) {
+        super(`database unreachable: ${redactUrl(url)} (${reason}). Check DATABASE_URL and that the server is running and accepts this machine.`);
+        this.name = 'DatabaseUnreachableError';
+    }
+}
+
+/** A connection URL with its password replaced, for messages and logs. */
+export function redactUrl(url: string): string {
+    try {
+        const parsed = new URL(url);
+        if (parsed.password) parsed.password = '***';
+        return parsed.toString();
+    } catch {
+        return 'the PostgreSQL URL in DATABASE_URL';
+    }
+}
+
+/** A PostgreSQL server answers a first connection within this time, or counts as unreachable. */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 /** BIGINT columns hold epoch milliseconds, well inside Number's safe range: read them as numbers. */
 const pgTypes = {
@@ -49,7 +74,12 @@ const pgTypes = {
 /** Opens SQLite (WAL) or PostgreSQL as configured. Does not migrate: see {@link migrateToLatest}. */
 export async function openDatabase(target: Config['database'], options: OpenOptions = {}): Promise<Db> {
     if (target.kind === 'sqlite') {
-        if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
+        if (target.file !== ':memory:') {
+            mkdirSync(dirname(target.file), { recursive: true });
+            const type = (options.filesystemTypeOf ?? filesystemTypeOf)(dirname(target.file));
+            const network = type === undefined ? undefined : networkFilesystemName(type);
+            if (network) throw new UnsafeSqliteLocationError(target.file, network);
+        }
         const sqlite = new BetterSqlite3(target.file);
         sqlite.pragma('journal_mode = WAL');
         sqlite.pragma('synchronous = NORMAL');
@@ -61,17 +91,24 @@ export async function openDatabase(target: Config['database'], options: OpenOpti
     }
     const schema = options.schema;
     if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('schema must be a plain lower-case identifier');
-    if (schema) {
-        const admin = new pg.Client({ connectionString: target.url });
+    // One connection first, so that a server that is down says so (not "migration failed").
+    const admin = new pg.Client({ connectionString: target.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    admin.on('error', () => undefined);
+    try {
         await admin.connect();
-        try {
-            await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-        } finally {
-            await admin.end();
-        }
+    } catch (err) {
+        await admin.end().catch(() => undefined);
+        const e = err as NodeJS.ErrnoException;
+        throw new DatabaseUnreachableError(target.url, e.code ?? e.message);
+    }
+    try {
+        if (schema) await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+        await admin.end();
     }
     const pool = new pg.Pool({
         connectionString: target.url,
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
         max: options.poolSize ?? 10,
         types: pgTypes,
         ...(schema ? { options: `-c search_path=${schema}` } : {})

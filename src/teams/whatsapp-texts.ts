@@ -15,6 +15,8 @@ export interface WhatsAppTexts {
     alreadyPaused: string;
     alreadyActive: string;
     state: (active: boolean, by: string | null, via: string | null, since: string | null) => string;
+    /** No AI workflow is connected: nobody's chats are answered by the AI. */
+    aiOff: string;
     via: Record<PauseSource, string>;
     handoff: (who: string | null) => string;
     aiUnavailable: (reason: string) => string;
@@ -41,6 +43,7 @@ const en: WhatsAppTexts = {
     resumed: (by, via) => `▶️ AI resumed for this contact by ${by} (${via}).`,
     alreadyPaused: 'The AI is already paused for this contact.',
     alreadyActive: 'The AI is already active for this contact.',
+    aiOff: '⚪ AI off: no AI workflow is connected, so salespeople answer every chat.',
     state: (active, by, via, since) => (active ? '▶️ AI active for this contact.' : `⏸️ AI paused${by ? ` by ${by}` : ''}${via ? ` (${via})` : ''}${since ? ` since ${since}` : ''}.`),
     via: { teams: 'from Teams', whatsapp: 'from WhatsApp', api: 'through the API', handoff: 'AI handoff', auto: 'automatically' },
     handoff: (who) => `🙋 **Handoff:** the AI asked for a human and is paused for this contact. ${who ? `${who}, please take over.` : 'Someone please take over.'}`,
@@ -69,6 +72,7 @@ const ptBR: WhatsAppTexts = {
     resumed: (by, via) => `▶️ IA retomada para este contato por ${by} (${via}).`,
     alreadyPaused: 'A IA já está pausada para este contato.',
     alreadyActive: 'A IA já está ativa para este contato.',
+    aiOff: '⚪ IA desligada: nenhum fluxo de IA está conectado, então os vendedores respondem todas as conversas.',
     state: (active, by, via, since) => (active ? '▶️ IA ativa para este contato.' : `⏸️ IA pausada${by ? ` por ${by}` : ''}${via ? ` (${via})` : ''}${since ? ` desde ${since}` : ''}.`),
     via: { teams: 'pelo Teams', whatsapp: 'pelo WhatsApp', api: 'pela API', handoff: 'transferência da IA', auto: 'automaticamente' },
     handoff: (who) => `🙋 **Transferência:** a IA pediu um humano e está pausada para este contato. ${who ? `${who}, por favor assuma.` : 'Alguém, por favor, assuma.'}`,
@@ -97,6 +101,7 @@ const de: WhatsAppTexts = {
     resumed: (by, via) => `▶️ KI für diesen Kontakt fortgesetzt von ${by} (${via}).`,
     alreadyPaused: 'Die KI ist für diesen Kontakt bereits pausiert.',
     alreadyActive: 'Die KI ist für diesen Kontakt bereits aktiv.',
+    aiOff: '⚪ KI aus: Kein KI-Workflow ist verbunden, daher beantwortet das Vertriebsteam jeden Chat.',
     state: (active, by, via, since) => (active ? '▶️ KI für diesen Kontakt aktiv.' : `⏸️ KI pausiert${by ? ` von ${by}` : ''}${via ? ` (${via})` : ''}${since ? ` seit ${since}` : ''}.`),
     via: { teams: 'aus Teams', whatsapp: 'aus WhatsApp', api: 'über die API', handoff: 'KI-Übergabe', auto: 'automatisch' },
     handoff: (who) => `🙋 **Übergabe:** Die KI hat einen Menschen angefordert und ist für diesen Kontakt pausiert. ${who ? `${who}, bitte übernehmen.` : 'Bitte übernimmt jemand.'}`,

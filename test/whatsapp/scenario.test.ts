@@ -76,6 +76,23 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
         assert.deepEqual(kommo.violations, []);
     });
 
+    it('says the AI is off, and offers no Pause button, when no AI workflow is connected', async () => {
+        await app.stop();
+        await connector.stop();
+        const withoutAi = Object.fromEntries(Object.entries(env).filter(([key]) => key !== 'N8N_WEBHOOK_URL'));
+        ({ app, connector } = await installedApp(withoutAi, 2));
+        connector.roster = [{ id: ALEX.id, name: 'Carlos Corretor', email: 'carlos@imobiliaria.example', aadObjectId: ALEX.aadObjectId }];
+        await post(`${app.url}/api/messages`, channelMention(connector.url, 'setup whatsapp', { channelId: SALES_CHANNEL }));
+        await customerSays('Oi, ainda tem o apartamento?', 'msg-off');
+        const sent = JSON.stringify(connector.requests.map((r) => r.body));
+        assert.match(sent, /IA desligada: nenhum fluxo de IA está conectado/);
+        assert.doesNotMatch(sent, /IA ativa/);
+        assert.doesNotMatch(sent, /pause_ai/, 'no Pause AI button');
+        await inThread('#status');
+        assert.match(connector.sentTexts().at(-1) ?? '', /IA desligada/);
+        assert.equal(n8nCalls().length, 0);
+    });
+
     it('runs the seller scenario: AI answers, a salesperson pauses from Teams, a late AI answer is withheld, #voltar lets the AI answer again', async () => {
         await customerSays('Olá! Tenho interesse no apartamento de 2 quartos. Aceita FGTS?', 'msg-1');
         // The contact's thread, in the channel bound to whatsapp, with the contact card.

@@ -11,7 +11,7 @@ import type { TeamsPeopleRepo } from '../../store/teams-people-repo';
 import type { ThreadsRepo } from '../../store/threads-repo';
 import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
 import { agentOf, type AgentLookups } from '../agent-of';
-import { whatsappCard, WHATSAPP_VERBS, type WhatsAppVerb } from '../cards/whatsapp-card';
+import { WHATSAPP_VERBS, type WhatsAppVerb } from '../cards/whatsapp-card';
 import { parseCommand } from '../commands/parse-command';
 import { threadKeyOfActivity } from '../conversation-actions';
 import { whatsappTexts, type WhatsAppTexts } from '../whatsapp-texts';
@@ -128,7 +128,7 @@ export function registerWhatsAppThreads(app: Application<TurnState>, deps: Whats
         const contactId = (await contactOf(context)) ?? data.contactId;
         if (!contactId) return { message: t.threadHelp };
         const { result, message } = await switchAi(context, contactId, verb === 'pause_ai', t);
-        return { message, card: whatsappCard(result.contact, deps.view.texts, deps.view.leadUrl(result.contact.leadId)) };
+        return { message, card: deps.view.card(result.contact) };
     };
     for (const verb of WHATSAPP_VERBS) {
         app.adaptiveCards.actionExecute<{ contactId?: string }>(verb, async (context, _state, data) => {
