@@ -1,5 +1,8 @@
 // Deskbridge on Azure: App Service (Linux, Node 20) running the bot, an Azure Bot registration
-// with the Teams channel, and optionally Azure Database for PostgreSQL (several instances).
+// with the Teams channel, and Azure Database for PostgreSQL Flexible Server for its data.
+// App Service's /home is an SMB network share, where SQLite's write-ahead log is unsafe
+// (https://sqlite.org/wal.html): Deskbridge refuses a SQLite file there, so the data lives in
+// PostgreSQL by default.
 @maxLength(20)
 @minLength(4)
 @description('Used to generate names for all resources in this file')
@@ -27,12 +30,18 @@ param botDisplayName string = 'Deskbridge'
 
 param location string = resourceGroup().location
 
-@description('Deploy Azure Database for PostgreSQL and point DATABASE_URL at it')
-param deployPostgres bool = false
+@description('Deploy Azure Database for PostgreSQL and point DATABASE_URL at it (false: give externalDatabaseUrl)')
+param deployPostgres bool = true
 
+// A fresh random password at each provision unless one is given: the server and DATABASE_URL are
+// updated in the same deployment, so they always agree; nobody needs to know it.
 @secure()
 @description('Administrator password of the PostgreSQL server (only with deployPostgres)')
-param postgresAdminPassword string = ''
+param postgresAdminPassword string = '${newGuid()}-Dk1'
+
+@secure()
+@description('With deployPostgres=false: the postgres:// URL of an existing PostgreSQL server')
+param externalDatabaseUrl string = ''
 
 param postgresAdminUser string = 'deskbridge'
 
@@ -52,7 +61,7 @@ resource serverfarm 'Microsoft.Web/serverfarms@2023-12-01' = {
   }
 }
 
-resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2023-06-01-preview' = if (deployPostgres) {
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = if (deployPostgres) {
   name: postgresName
   location: location
   sku: {
@@ -60,7 +69,7 @@ resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2023-06-01-preview'
     tier: 'Burstable'
   }
   properties: {
-    version: '15'
+    version: '16'
     administratorLogin: postgresAdminUser
     administratorLoginPassword: postgresAdminPassword
     storage: {
@@ -73,12 +82,14 @@ resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2023-06-01-preview'
   }
 }
 
-resource postgresDb 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2023-06-01-preview' = if (deployPostgres) {
+resource postgresDb 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = if (deployPostgres) {
   parent: postgres
   name: 'deskbridge'
 }
 
-resource postgresAllowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2023-06-01-preview' = if (deployPostgres) {
+// 0.0.0.0–0.0.0.0 is Azure's "allow access from Azure services" rule: the App Service reaches the
+// server without a virtual network; the password (random, above) and TLS still apply.
+resource postgresAllowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = if (deployPostgres) {
   parent: postgres
   name: 'AllowAzureServices'
   properties: {
@@ -87,7 +98,7 @@ resource postgresAllowAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallR
   }
 }
 
-var databaseUrl = deployPostgres ? 'postgres://${postgresAdminUser}:${uriComponent(postgresAdminPassword)}@${postgresName}.postgres.database.azure.com:5432/deskbridge?sslmode=require' : ''
+var databaseUrl = deployPostgres ? 'postgres://${postgresAdminUser}:${uriComponent(postgresAdminPassword)}@${postgresName}.postgres.database.azure.com:5432/deskbridge?sslmode=require' : externalDatabaseUrl
 
 resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   kind: 'app,linux'
@@ -101,7 +112,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       alwaysOn: true
       ftpsState: 'FtpsOnly'
       healthCheckPath: '/readyz'
-      appCommandLine: 'npm start'
+      // The same command as `npm start`, without npm and its shell in between: App Service's
+      // SIGTERM at a restart reaches node, which drains and stops (test/app-package.test.ts
+      // keeps the two equal).
+      appCommandLine: 'node --disable-warning=DEP0111 --max-old-space-size=384 --max-semi-space-size=8 dist/index.js'
       appSettings: [
         { name: 'NODE_ENV', value: 'production' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }
@@ -112,8 +126,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'BOT_PASSWORD', value: botAadAppClientSecret }
         { name: 'BOT_TYPE', value: botAppType }
         { name: 'BOT_TENANT_ID', value: botAadAppTenantId }
-        // /home is persistent on App Service: the SQLite file survives restarts and deploys.
-        { name: 'DATABASE_URL', value: deployPostgres ? databaseUrl : 'sqlite:/home/data/deskbridge.db' }
+        { name: 'DATABASE_URL', value: databaseUrl }
       ]
     }
   }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import AdmZip from 'adm-zip';
@@ -18,6 +18,13 @@ export function readEnvFile(path: string): Record<string, string> {
     return values;
 }
 
+/** What each manifest variable is, and where it comes from, for the message when one is missing. */
+const MANIFEST_VARIABLES: Record<string, string> = {
+    TEAMS_APP_ID: 'the Teams app id (a GUID); `atk provision` writes it, or create one in the Teams Developer Portal',
+    BOT_ID: "the bot's Entra app (client) id; `atk provision` writes it, or copy it from the Azure Bot's configuration",
+    BOT_DOMAIN: 'the host name the bot is reached at, without https:// (e.g. deskbridge.azurewebsites.net); `atk provision` writes it'
+};
+
 /**
  * Fills every `${{VAR}}` of the manifest template from `vars`.
  * @throws naming every variable that is missing or empty, so nothing half-filled is packaged.
@@ -26,11 +33,13 @@ export function fillManifest(template: string, vars: Record<string, string | und
     const missing = new Set<string>();
     const filled = template.replace(/\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (_m, name: string) => {
         const value = vars[name];
-        // APP_NAME_SUFFIX may legitimately be empty; the others identify the app.
-        if (value === undefined || (value === '' && name !== 'APP_NAME_SUFFIX')) missing.add(name);
+        if (value === undefined || value === '') missing.add(name);
         return value ?? '';
     });
-    if (missing.size > 0) throw new Error(`manifest variables not set: ${[...missing].join(', ')}`);
+    if (missing.size > 0) {
+        const lines = [...missing].map((name) => `  ${name}: ${MANIFEST_VARIABLES[name] ?? 'used by appPackage/manifest.json'}`);
+        throw new Error(`the manifest needs these variables, which are not set:\n${lines.join('\n')}`);
+    }
     return filled;
 }
 
@@ -69,7 +78,15 @@ export function iconProblems(color: Buffer, outline: Buffer): string[] {
  * (process environment wins) plus both icons, validated before it is written.
  */
 export async function buildAppPackage(envName: string, overrides: Record<string, string | undefined> = process.env): Promise<Buffer> {
-    const vars = { ...readEnvFile(join(ROOT, 'env', `.env.${envName}`)) };
+    const envFile = join(ROOT, 'env', `.env.${envName}`);
+    const vars = existsSync(envFile) ? readEnvFile(envFile) : {};
+    for (const [k, v] of Object.entries(overrides)) if (v !== undefined && v !== '') vars[k] = v;
+    try {
+        fillManifest(readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8'), vars);
+    } catch (err) {
+        const where = existsSync(envFile) ? `env/.env.${envName}` : `env/.env.${envName} (there is none yet)`;
+        throw new Error(`${(err as Error).message}\nSet them in ${where} or in the environment, e.g. \`TEAMS_APP_ID=… BOT_ID=… BOT_DOMAIN=… npm run package -- --env ${envName}\`, or run \`atk provision --env ${envName}\`.`, { cause: err });
+    }
     for (const [k, v] of Object.entries(overrides)) if (v !== undefined && v !== '') vars[k] = v;
     const manifest = fillManifest(readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8'), vars);
     const color = readFileSync(join(APP_PACKAGE_DIR, 'color.png'));
