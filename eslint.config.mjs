@@ -20,6 +20,20 @@ export default tseslint.config(
         }
     },
     {
+        // Leaves: lib/ imports nothing of the app; texts/ imports only lib/ (and each other), so
+        // both can be used from anywhere without dragging a layer along.
+        files: ['src/lib/**/*.ts'],
+        rules: {
+            '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: 'src/lib is a leaf: it imports nothing of the app.' }] }]
+        }
+    },
+    {
+        files: ['src/texts/**/*.ts'],
+        rules: {
+            '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['../*', '!../lib', '!../lib/*'], message: 'src/texts is a leaf: it imports only src/lib.' }] }]
+        }
+    },
+    {
         files: ['**/*.mjs'],
         languageOptions: { globals: { process: 'readonly', console: 'readonly' } }
     },

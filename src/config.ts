@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseBusinessHours } from './domain/business-hours';
 import { loadScoringRules } from './domain/lead-scoring';
+import { SUPPORTED_LOCALES, type Locale } from './texts/locales';
 
 /**
  * The one place that reads the environment. Every variable is optional: unset means a working
@@ -48,8 +49,7 @@ const isTimeZone = (zone: string): boolean => {
     }
 };
 
-export const SUPPORTED_LOCALES = ['en', 'pt-BR', 'de'] as const;
-export type Locale = (typeof SUPPORTED_LOCALES)[number];
+export { SUPPORTED_LOCALES, type Locale };
 
 /** The folder of package.json (this file is src/config.ts or dist/config.js). */
 const APP_ROOT = join(__dirname, '..');

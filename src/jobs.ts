@@ -17,7 +17,7 @@ import type { Outbox } from './outbox/index';
 import type { Repositories } from './store/index';
 import type { TeamsBot } from './teams/app';
 import { teamsJobHandlers } from './teams/jobs/teams-send-jobs';
-import { slaTexts } from './teams/sla-texts';
+import { slaTexts } from './texts/sla-texts';
 
 /**
  * Registers every job handler with the outbox, each with the clients its configuration allows:

@@ -1,4 +1,5 @@
 import type { NewJob } from '../outbox/job-store';
+import type { AgentActionType as TextsActionType } from '../texts/locales';
 
 /** What an agent asked Deskbridge to do in a customer conversation, from a thread or a card. */
 export type AgentAction =
@@ -10,6 +11,11 @@ export type AgentAction =
     | { type: 'snooze'; until: number };
 
 export type AgentActionType = AgentAction['type'];
+
+// The texts label every action type, and no other (texts/locales.ts keeps its own list, a leaf).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const actionTypesMatchTexts: Same<AgentActionType, TextsActionType> = true;
+void actionTypesMatchTexts;
 
 /** The Teams user acting, as far as Teams told us. */
 export interface Agent {

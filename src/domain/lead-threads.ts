@@ -2,7 +2,7 @@ import type { NewJob } from '../outbox/job-store';
 import { cardAttachment } from '../teams/cards/adaptive-card';
 import { leadCard } from '../teams/cards/lead-card';
 import { replyJob, startThreadJob, updateRootJob, type OutboundActivity } from '../teams/jobs/teams-send-jobs';
-import type { LeadTexts } from '../teams/lead-texts';
+import type { LeadTexts } from '../texts/lead-texts';
 import { leadThreadKey, type Lead } from './lead';
 import { singleLine } from '../lib/markdown';
 

@@ -7,7 +7,7 @@ import type { ThreadActivityRepo } from '../store/thread-activity-repo';
 import type { ThreadsRepo } from '../store/threads-repo';
 import type { TeamsRepo } from '../store/teams-repo';
 import { replyJob, startThreadJob } from '../teams/jobs/teams-send-jobs';
-import type { SlaTexts } from '../teams/sla-texts';
+import type { SlaTexts } from '../texts/sla-texts';
 import { SLA_JOB, slaCheckJob, type SlaPolicy } from './sla';
 import { inlineText, mentionMarkup } from '../lib/markdown';
 

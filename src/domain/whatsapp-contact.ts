@@ -1,6 +1,6 @@
-/** Where a pause or resume came from. */
-export const PAUSE_SOURCES = ['teams', 'whatsapp', 'api', 'handoff', 'auto'] as const;
-export type PauseSource = (typeof PAUSE_SOURCES)[number];
+/** Where a pause or resume came from: the vocabulary the texts name (texts/locales.ts). */
+export { PAUSE_SOURCES, type PauseSource } from '../texts/locales';
+import type { PauseSource } from '../texts/locales';
 
 /** A WhatsApp customer (a Kommo contact) and whether the AI answers them. */
 export interface WhatsAppContact {

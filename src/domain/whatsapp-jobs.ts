@@ -2,7 +2,7 @@ import type { NewJob } from '../outbox/job-store';
 import { cardAttachment } from '../teams/cards/adaptive-card';
 import { whatsappCard } from '../teams/cards/whatsapp-card';
 import { replyJob, startThreadJob, updateRootJob, type OutboundActivity } from '../teams/jobs/teams-send-jobs';
-import type { WhatsAppTexts } from '../teams/whatsapp-texts';
+import type { WhatsAppTexts } from '../texts/whatsapp-texts';
 import { whatsappThreadKey, type WhatsAppContact } from './whatsapp-contact';
 import { singleLine } from '../lib/markdown';
 

@@ -1,4 +1,4 @@
-import { DeliveryError, classifyError, isRetryableStatus } from '../outbox/delivery-error';
+import { DeliveryError, classifyError, isRetryableStatus } from './delivery-error';
 
 interface AxiosLikeError {
     message?: string;

@@ -1,5 +1,5 @@
 import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
-import { classifyError } from './delivery-error';
+import { classifyError } from '../lib/delivery-error';
 
 export interface BreakerOptions {
     /** Consecutive failures that open the circuit. */

@@ -5,7 +5,7 @@ import type { Dialect } from '../store/migrations/index';
 import type { Database } from '../store/schema';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff';
 import { isBrokenCircuit, type CircuitBreakers } from './circuit-breakers';
-import { classifyError } from './delivery-error';
+import { classifyError } from '../lib/delivery-error';
 import type { JobHandlers } from './job-handler';
 import { claimJobs, enqueueJobs, markDead, markDone, reschedule, type Job, type NewJob } from './job-store';
 import type { OutboxMetrics } from './outbox-metrics';

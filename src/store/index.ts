@@ -1,5 +1,4 @@
 import type { Db } from './database';
-import { DatabaseStorage } from './bot-state-storage';
 import { ChannelBindingsRepo } from './channel-bindings-repo';
 import { ConversationRefsRepo } from './conversation-refs-repo';
 import { TeamsRepo } from './teams-repo';
@@ -20,7 +19,6 @@ export interface Repositories {
     readonly teams: TeamsRepo;
     readonly conversationRefs: ConversationRefsRepo;
     readonly bindings: ChannelBindingsRepo;
-    readonly botState: DatabaseStorage;
     readonly threads: ThreadsRepo;
     readonly snapshots: ConversationSnapshotsRepo;
     readonly sentParts: SentPartsRepo;
@@ -40,7 +38,6 @@ export function createRepositories(db: Db): Repositories {
         teams: new TeamsRepo(db.kysely),
         conversationRefs: new ConversationRefsRepo(db.kysely),
         bindings: new ChannelBindingsRepo(db.kysely),
-        botState: new DatabaseStorage(db.kysely),
         threads: new ThreadsRepo(db.kysely),
         snapshots: new ConversationSnapshotsRepo(db.kysely),
         sentParts: new SentPartsRepo(db.kysely),

@@ -1,4 +1,5 @@
 import { TurnContext, type Activity } from 'botbuilder';
+import { DatabaseStorage } from './bot-state-storage';
 import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
 import { Application, TeamsAdapter, type TurnState } from './teams-ai';
 import type { Config } from '../config';
@@ -21,7 +22,7 @@ import type { AdminStatus } from '../domain/admin-status';
 import type { Clients } from '../integrations/clients';
 import { registerDeadLetterActions, replayFromTeams } from './handlers/dead-letter-actions';
 import { registerInstallationHandlers } from './handlers/installation';
-import { resolveLocale, textsFor, type Texts } from './i18n';
+import { resolveLocale, textsFor, type Texts } from '../texts/i18n';
 import { TeamsMessenger } from './proactive';
 import { checkCardPress, refusePress } from './card-action-guard';
 
@@ -91,7 +92,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     const app = new Application<TurnState>({
         adapter,
         botAppId: config.BOT_ID ?? '',
-        storage: repos.botState,
+        storage: new DatabaseStorage(repos.db.kysely),
         startTypingTimer: false,
         removeRecipientMention: true,
         longRunningMessages: false

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { retryDelay } from '../../src/outbox/backoff';
-import { DeliveryError, classifyError, parseRetryAfter } from '../../src/outbox/delivery-error';
+import { DeliveryError, classifyError, parseRetryAfter } from '../../src/lib/delivery-error';
 import { MemoryRateLimiter, PostgresRateLimiter, TEAMS_CONVERSATION_LIMITS, type RateBucket, type RateLimiter } from '../../src/outbox/rate-limits';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases';
 

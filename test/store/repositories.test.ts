@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createRepositories, type Repositories } from '../../src/store/index';
+import { DatabaseStorage } from '../../src/teams/bot-state-storage';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/databases';
 
 for (const engine of ENGINES) {
@@ -79,17 +80,18 @@ for (const engine of ENGINES) {
         });
 
         it('stores turn state with eTag concurrency like the Bot Framework storages', async () => {
-            await repos.botState.write({ k1: { count: 1 } });
-            const first = await repos.botState.read(['k1', 'absent']);
+            const botState = new DatabaseStorage(repos.db.kysely);
+            await botState.write({ k1: { count: 1 } });
+            const first = await botState.read(['k1', 'absent']);
             assert.equal((first.k1 as { count: number }).count, 1);
             assert.equal(first.absent, undefined);
             const etag = (first.k1 as { eTag: string }).eTag;
-            await repos.botState.write({ k1: { count: 2, eTag: etag } });
-            await assert.rejects(repos.botState.write({ k1: { count: 3, eTag: etag } }), /eTag conflict/);
-            await repos.botState.write({ k1: { count: 4, eTag: '*' } });
-            assert.equal(((await repos.botState.read(['k1'])).k1 as { count: number }).count, 4);
-            await repos.botState.delete(['k1']);
-            assert.deepEqual(await repos.botState.read(['k1']), {});
+            await botState.write({ k1: { count: 2, eTag: etag } });
+            await assert.rejects(botState.write({ k1: { count: 3, eTag: etag } }), /eTag conflict/);
+            await botState.write({ k1: { count: 4, eTag: '*' } });
+            assert.equal(((await botState.read(['k1'])).k1 as { count: number }).count, 4);
+            await botState.delete(['k1']);
+            assert.deepEqual(await botState.read(['k1']), {});
         });
     });
 }

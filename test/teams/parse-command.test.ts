@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { cleanTeamsText, parseCommand } from '../../src/teams/commands/parse-command';
-import { resolveLocale } from '../../src/teams/i18n';
+import { resolveLocale } from '../../src/texts/i18n';
 
 describe('command parsing', () => {
     it('matches the whole first word, case-insensitively, with # commands marked', () => {

@@ -1,5 +1,5 @@
 import axios from 'axios';
-import { classifyError } from '../../outbox/delivery-error';
+import { classifyError } from '../../lib/delivery-error';
 
 export interface AppCredentials {
     clientId: string;

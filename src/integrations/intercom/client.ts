@@ -1,6 +1,6 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { z } from 'zod';
-import { DeliveryError } from '../../outbox/delivery-error';
+import { DeliveryError } from '../../lib/delivery-error';
 import { httpClientError } from '../../lib/http-client-error';
 import { IntercomRateGate } from './rate-gate';
 import { conversationSchema, type IntercomConversation } from './schemas';

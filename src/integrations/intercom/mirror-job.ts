@@ -4,7 +4,7 @@ import { asSnapshot, type ConversationMessage, type ConversationSnapshot } from 
 import type { ConversationActivity } from '../../domain/conversation-activity';
 import { mirrorConversationJobs, threadKeyOf, type ThreadDestination } from '../../domain/mirror-conversation';
 import { pickRoute } from '../../domain/routing';
-import { DeliveryError } from '../../outbox/delivery-error';
+import { DeliveryError } from '../../lib/delivery-error';
 import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
 import type { NewJob } from '../../outbox/job-store';
 import type { ConversationSnapshotsRepo } from '../../store/conversation-snapshots-repo';

@@ -1,7 +1,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
 import { httpClientError } from '../../lib/http-client-error';
-import { DeliveryError } from '../../outbox/delivery-error';
+import { DeliveryError } from '../../lib/delivery-error';
 import { RateGateTimeout, type Limit, type RequestGate } from '../../outbox/rate-limits';
 
 /**

@@ -6,14 +6,14 @@ import { aiActive, whatsappThreadKey, type WhatsAppContact } from '../../domain/
 import type { ConversationActivity } from '../../domain/conversation-activity';
 import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
 import type { Logger } from '../../lib/logger';
-import { DeliveryError } from '../../outbox/delivery-error';
+import { DeliveryError } from '../../lib/delivery-error';
 import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
 import type { NewJob } from '../../outbox/job-store';
 import type { Database } from '../../store/schema';
 import type { SentPartsRepo } from '../../store/sent-parts-repo';
 import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
 import { inlineText, linkifyPlainText, markdownLink, quoteMarkdown } from '../../lib/markdown';
-import { whatsappTexts } from '../../teams/whatsapp-texts';
+import { whatsappTexts } from '../../texts/whatsapp-texts';
 import { n8nForwardJob } from '../n8n/forward-job';
 import type { KommoClient } from './client';
 import { echoKey, isSentByDeskbridge } from './echo';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
 import type { ConversationActivity } from '../../domain/conversation-activity';
 import { whatsappThreadKey } from '../../domain/whatsapp-contact';
-import { DeliveryError } from '../../outbox/delivery-error';
+import { DeliveryError } from '../../lib/delivery-error';
 import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
 import type { NewJob } from '../../outbox/job-store';
 import type { SentPartsRepo } from '../../store/sent-parts-repo';

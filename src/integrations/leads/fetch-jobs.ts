@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { LeadInput } from '../../domain/lead';
 import { toE164 } from '../../domain/phone';
-import { DeliveryError } from '../../outbox/delivery-error';
+import { DeliveryError } from '../../lib/delivery-error';
 import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
 import type { NewJob } from '../../outbox/job-store';
 import { KOMMO_JOB_LIMITS, type KommoClient } from '../kommo/client';

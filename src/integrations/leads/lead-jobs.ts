@@ -6,7 +6,7 @@ import { leadThreadKey } from '../../domain/lead';
 import type { LeadThreads } from '../../domain/lead-threads';
 import { scoreLead, type loadScoringRules } from '../../domain/lead-scoring';
 import type { Logger } from '../../lib/logger';
-import { DeliveryError } from '../../outbox/delivery-error';
+import { DeliveryError } from '../../lib/delivery-error';
 import { httpClientError } from '../../lib/http-client-error';
 import { defineJobHandler, type JobContext, type JobHandler } from '../../outbox/job-handler';
 import type { NewJob } from '../../outbox/job-store';

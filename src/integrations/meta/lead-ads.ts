@@ -2,7 +2,7 @@ import axios from 'axios';
 import { z } from 'zod';
 import type { LeadInput } from '../../domain/lead';
 import { toE164 } from '../../domain/phone';
-import { DeliveryError } from '../../outbox/delivery-error';
+import { DeliveryError } from '../../lib/delivery-error';
 import { httpClientError } from '../../lib/http-client-error';
 import { isEmail, parseMoney } from '../leads/normalize-lead';
 import { numericId } from '../../lib/ids';

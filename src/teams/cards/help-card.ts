@@ -1,4 +1,4 @@
-import type { Texts } from '../i18n';
+import type { Texts } from '../../texts/i18n';
 import { adaptiveCard, facts, heading, paragraph, subheading, type AdaptiveCard } from './adaptive-card';
 
 /** The `help` answer: what Deskbridge does and every command, in the user's language. */

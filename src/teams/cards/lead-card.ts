@@ -1,5 +1,5 @@
 import type { Lead } from '../../domain/lead';
-import type { LeadTexts } from '../lead-texts';
+import type { LeadTexts } from '../../texts/lead-texts';
 import { adaptiveCard, facts, paragraph, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card';
 import { inlineText, markdownLink } from '../../lib/markdown';
 

@@ -1,7 +1,7 @@
 import type { AdminStatus } from '../../domain/admin-status';
 import type { ChannelBinding } from '../../store/channel-bindings-repo';
 import { STREAMS } from '../../store/channel-bindings-repo';
-import type { Texts } from '../i18n';
+import type { Texts } from '../../texts/i18n';
 import { adaptiveCard, facts, heading, paragraph, subheading, type AdaptiveCard, type CardAction } from './adaptive-card';
 import { inlineText, singleLine } from '../../lib/markdown';
 

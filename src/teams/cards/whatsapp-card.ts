@@ -1,5 +1,5 @@
 import type { WhatsAppContact } from '../../domain/whatsapp-contact';
-import type { WhatsAppTexts } from '../whatsapp-texts';
+import type { WhatsAppTexts } from '../../texts/whatsapp-texts';
 import { adaptiveCard, facts, paragraph, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card';
 import { inlineText } from '../../lib/markdown';
 

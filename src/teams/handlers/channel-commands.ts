@@ -10,7 +10,7 @@ import { cardAttachment } from '../cards/adaptive-card';
 import { helpCard } from '../cards/help-card';
 import { statusCard } from '../cards/status-card';
 import { parseCommand, type ParsedText } from '../commands/parse-command';
-import type { Texts } from '../i18n';
+import type { Texts } from '../../texts/i18n';
 import { loadStatusView } from '../status-view';
 import { isThreadReply } from './conversation-threads';
 import { recordTeamInstallation } from './installation';

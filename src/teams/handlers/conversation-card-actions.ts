@@ -9,7 +9,7 @@ import type { Logger } from '../../lib/logger';
 import type { ConversationSnapshotsRepo } from '../../store/conversation-snapshots-repo';
 import { CONVERSATION_VERBS, conversationCard, REPLY_INPUT_ID, type ConversationVerb } from '../cards/conversation-card';
 import type { AdaptiveCard } from '../cards/adaptive-card';
-import { conversationTexts, type ConversationTexts } from '../conversation-texts';
+import { conversationTexts, type ConversationTexts } from '../../texts/conversation-texts';
 import { requestAction, threadKeyOfActivity, type ConversationActionDeps } from '../conversation-actions';
 import { inlineText } from '../../lib/markdown';
 

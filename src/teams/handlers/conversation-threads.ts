@@ -8,7 +8,7 @@ import { conversationCardActivity } from '../../domain/mirror-conversation';
 import type { Logger } from '../../lib/logger';
 import type { ConversationSnapshotsRepo } from '../../store/conversation-snapshots-repo';
 import { parseCommand, type ParsedText } from '../commands/parse-command';
-import { conversationTexts, type ConversationTexts } from '../conversation-texts';
+import { conversationTexts, type ConversationTexts } from '../../texts/conversation-texts';
 import { requestAction, threadKeyOfActivity, type ConversationActionDeps } from '../conversation-actions';
 
 export interface ConversationThreadDeps extends ConversationActionDeps {

@@ -6,7 +6,7 @@ import { channelDataOf } from '../activity-context';
 import type { Repositories } from '../../store/index';
 import { isAdmin, type AdminPolicy } from '../admin-check';
 import { REPLAY_VERB, statusCard } from '../cards/status-card';
-import type { Texts } from '../i18n';
+import type { Texts } from '../../texts/i18n';
 import { loadStatusView } from '../status-view';
 
 export interface DeadLetterActionDeps {

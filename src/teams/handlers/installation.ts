@@ -3,7 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Logger } from '../../lib/logger';
 import type { Repositories } from '../../store/index';
 import { whereOf } from '../activity-context';
-import type { Texts } from '../i18n';
+import type { Texts } from '../../texts/i18n';
 
 export interface InstallationDeps {
     repos: Repositories;

@@ -8,7 +8,7 @@ import type { TeamsRepo } from '../../store/teams-repo';
 import { whereOf } from '../activity-context';
 import { isAdmin, type AdminPolicy } from '../admin-check';
 import type { ParsedText } from '../commands/parse-command';
-import { conversationTexts } from '../conversation-texts';
+import { conversationTexts } from '../../texts/conversation-texts';
 import { inlineText } from '../../lib/markdown';
 
 export interface IntercomAdminCommandDeps {

@@ -13,7 +13,7 @@ import { agentOf, type AgentLookups } from '../agent-of';
 import { leadCard, LEAD_VERBS, type LeadVerb } from '../cards/lead-card';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { threadKeyOfActivity } from '../conversation-actions';
-import { leadTexts } from '../lead-texts';
+import { leadTexts } from '../../texts/lead-texts';
 import { inlineText } from '../../lib/markdown';
 
 export interface LeadCardDeps {

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Locale } from '../../config';
 import { leadStats, startOfDay } from '../../domain/lead-stats';
 import type { LeadsRepo } from '../../store/leads-repo';
-import { leadTexts } from '../lead-texts';
+import { leadTexts } from '../../texts/lead-texts';
 import { inlineText } from '../../lib/markdown';
 
 /** `@Deskbridge leads`: today's leads by temperature and source, median time to claim, unclaimed hot leads. */

@@ -14,7 +14,7 @@ import { agentOf, type AgentLookups } from '../agent-of';
 import { WHATSAPP_VERBS, type WhatsAppVerb } from '../cards/whatsapp-card';
 import { parseCommand } from '../commands/parse-command';
 import { threadKeyOfActivity } from '../conversation-actions';
-import { whatsappTexts, type WhatsAppTexts } from '../whatsapp-texts';
+import { whatsappTexts, type WhatsAppTexts } from '../../texts/whatsapp-texts';
 import { isBotCommand, isThreadReply } from './conversation-threads';
 import { inlineText } from '../../lib/markdown';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
 import type { NewJob } from '../../outbox/job-store';
-import { DeliveryError } from '../../outbox/delivery-error';
+import { DeliveryError } from '../../lib/delivery-error';
 import { TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, type RateBucket } from '../../outbox/rate-limits';
 import { STREAMS, type ChannelBindingsRepo } from '../../store/channel-bindings-repo';
 import type { TeamsRepo } from '../../store/teams-repo';

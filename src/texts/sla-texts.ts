@@ -1,4 +1,4 @@
-import type { Locale } from '../config';
+import type { Locale } from './locales';
 import { resolveLocale } from './i18n';
 
 export interface SlaTexts {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Kysely } from 'kysely';
-import type { Database } from './schema';
+import type { Database } from '../store/schema';
 
 /**
  * Bot Framework `Storage` on Deskbridge's own database, used for teams-ai turn state, so that

@@ -1,5 +1,5 @@
-import type { Locale } from '../config';
-import type { PauseSource } from '../domain/whatsapp-contact';
+import type { Locale } from './locales';
+import type { PauseSource } from './locales';
 import { resolveLocale } from './i18n';
 
 /** What Deskbridge says about WhatsApp contacts and their AI, in Teams and in Kommo notes. */

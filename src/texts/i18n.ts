@@ -1,4 +1,4 @@
-import { SUPPORTED_LOCALES, type Locale } from '../config';
+import { SUPPORTED_LOCALES, type Locale } from './locales';
 
 /**
  * What the bot says, in every supported locale. Keys are checked by the compiler: a text missing

@@ -1,6 +1,6 @@
-import type { AgentActionType } from '../domain/agent-action';
+import type { AgentActionType } from './locales';
 import { resolveLocale } from './i18n';
-import type { Locale } from '../config';
+import type { Locale } from './locales';
 
 /** What Deskbridge says in a conversation thread about agents' actions, per locale. */
 export interface ConversationTexts {

@@ -2,9 +2,9 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../lib/logger';
 import { HttpError, issueDetails, unauthorized } from '../lib/http-error';
-import { BotAuthenticationError, type TeamsBot } from '../teams/app';
-import { parseJson } from './json-body';
-import { route } from './route';
+import { BotAuthenticationError, type TeamsBot } from './app';
+import { parseJson } from '../http/json-body';
+import { route } from '../http/route';
 
 const id = z.string().min(1).max(1024);
 
