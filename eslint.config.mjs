@@ -20,6 +20,63 @@ export default tseslint.config(
         }
     },
     {
+        // The direction of the flow (docs/design.md): teams/ is an edge that only src/app.ts and
+        // src/jobs.ts wire in; the domain knows neither Teams nor HTTP nor the vendors; the store
+        // and the outbox sit below it. Bot Framework and teams-ai stay inside src/teams/, so a
+        // move to the Teams SDK rewrites one folder. (A later block for the same files replaces
+        // this rule, so each repeats the `paths`.)
+        files: ['src/domain/**/*.ts', 'src/integrations/**/*.ts', 'src/http/**/*.ts', 'src/outbox/**/*.ts', 'src/store/**/*.ts'],
+        rules: {
+            '@typescript-eslint/no-restricted-imports': [
+                'error',
+                {
+                    paths: [
+                        { name: 'botbuilder', message: 'Bot Framework lives in src/teams/.' },
+                        { name: 'botframework-connector', message: 'Bot Framework lives in src/teams/.' },
+                        { name: '@microsoft/teams-ai', message: 'teams-ai lives in src/teams/.' }
+                    ],
+                    patterns: [{ group: ['**/teams/*', '**/teams'], message: 'Only the edge wiring (src/app.ts, src/jobs.ts) imports src/teams/: post through the ThreadPoster port (domain/thread-post.ts).' }]
+                }
+            ]
+        }
+    },
+    {
+        files: ['src/domain/**/*.ts'],
+        rules: {
+            '@typescript-eslint/no-restricted-imports': [
+                'error',
+                {
+                    paths: [
+                        { name: 'botbuilder', message: 'Bot Framework lives in src/teams/.' },
+                        { name: 'botframework-connector', message: 'Bot Framework lives in src/teams/.' },
+                        { name: '@microsoft/teams-ai', message: 'teams-ai lives in src/teams/.' }
+                    ],
+                    patterns: [{ group: ['**/teams/*', '**/http/*', '**/integrations/*', '../app', '../jobs'], message: 'The domain knows neither Teams, HTTP nor the vendors.' }]
+                }
+            ]
+        }
+    },
+    {
+        files: ['src/outbox/**/*.ts', 'src/store/**/*.ts'],
+        rules: {
+            '@typescript-eslint/no-restricted-imports': [
+                'error',
+                {
+                    paths: [
+                        { name: 'botbuilder', message: 'Bot Framework lives in src/teams/.' },
+                        { name: 'botframework-connector', message: 'Bot Framework lives in src/teams/.' },
+                        { name: '@microsoft/teams-ai', message: 'teams-ai lives in src/teams/.' }
+                    ],
+                    patterns: [
+                        { group: ['**/teams/*', '**/http/*', '**/integrations/*', '../app', '../jobs'], message: 'The store and the outbox sit below the domain and the edges.' },
+                        // The repositories return the domain's records: their types only.
+                        { group: ['**/domain/*'], message: 'The store and the outbox may use the domain\'s types only (import type).', allowTypeImports: true }
+                    ]
+                }
+            ]
+        }
+    },
+    {
         // Leaves: lib/ imports nothing of the app; texts/ imports only lib/ (and each other), so
         // both can be used from anywhere without dragging a layer along.
         files: ['src/lib/**/*.ts'],

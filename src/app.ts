@@ -1,3 +1,4 @@
+import { TeamsThreadPoster } from './teams/thread-poster';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { Config } from './config';
@@ -56,8 +57,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const repos = createRepositories(db);
     const metrics = createMetrics();
     const outbox = createOutbox({ config, db, registry: metrics.registry, logger });
-    const whatsapp = new WhatsAppThreads(whatsappTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL, !!config.N8N_WEBHOOK_URL);
-    const leadThreads = new LeadThreads(leadTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL);
+    const poster = new TeamsThreadPoster({ whatsapp: whatsappTexts(undefined, config.DEFAULT_LOCALE), leads: leadTexts(undefined, config.DEFAULT_LOCALE) });
+    const whatsapp = new WhatsAppThreads(poster, whatsappTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL, !!config.N8N_WEBHOOK_URL);
+    const leadThreads = new LeadThreads(poster, leadTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL);
     const clients = createClients(config, logger, outbox.limiter);
     const bot = createTeamsBot({
         clients,
@@ -70,7 +72,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         leads: leadThreads,
         adminStatus: () => loadAdminStatus({ config, repos, health: (p) => outbox.health.view(p), circuit: (p) => outbox.breakers.state(p) })
     });
-    registerJobs(outbox, { config, repos, logger, bot, whatsapp, leads: leadThreads, clients });
+    registerJobs(outbox, { config, repos, logger, bot, whatsapp, leads: leadThreads, clients, poster });
 
     let shuttingDown = false;
     let inFlight = 0;

@@ -1,3 +1,4 @@
+import type { ThreadPoster } from './domain/thread-post';
 import type { Config } from './config';
 import { parseBusinessHours } from './domain/business-hours';
 import { ConversationActivity } from './domain/conversation-activity';
@@ -23,7 +24,7 @@ import { slaTexts } from './texts/sla-texts';
  * Registers every job handler with the outbox, each with the clients its configuration allows:
  * Teams sends, the Intercom mirror and agent actions, the WhatsApp flow, leads, SLA checks.
  */
-export function registerJobs(outbox: Outbox, deps: { config: Config; repos: Repositories; logger: Logger; bot: TeamsBot; whatsapp: WhatsAppThreads; leads: LeadThreads; clients: Clients }): void {
+export function registerJobs(outbox: Outbox, deps: { config: Config; repos: Repositories; logger: Logger; bot: TeamsBot; whatsapp: WhatsAppThreads; leads: LeadThreads; clients: Clients; poster: ThreadPoster }): void {
     const { config, repos, logger } = deps;
     const db = repos.db.kysely;
     const { intercom, directory, kommo } = deps.clients;
@@ -33,13 +34,13 @@ export function registerJobs(outbox: Outbox, deps: { config: Config; repos: Repo
 
     outbox.handlers.register(
         ...teamsJobHandlers({ messenger: deps.bot.messenger, threads: repos.threads, bindings: repos.bindings, teams: repos.teams }),
-        restoreCardHandler(repos.snapshots),
-        mirrorEventHandler({ db, snapshots: repos.snapshots, sentParts: repos.sentParts, routingRules: repos.routingRules, client: intercom, directory, activity }),
-        slaCheckHandler({ policy, activity: repos.activity, people: repos.people, bindings: repos.bindings, threads: repos.threads, teams: repos.teams, texts: slaTexts(undefined, config.DEFAULT_LOCALE), ...people })
+        restoreCardHandler(repos.snapshots, deps.poster),
+        mirrorEventHandler({ db, snapshots: repos.snapshots, sentParts: repos.sentParts, routingRules: repos.routingRules, client: intercom, directory, activity, poster: deps.poster }),
+        slaCheckHandler({ policy, activity: repos.activity, people: repos.people, bindings: repos.bindings, threads: repos.threads, teams: repos.teams, texts: slaTexts(undefined, config.DEFAULT_LOCALE), poster: deps.poster, ...people })
     );
     if (intercom && directory) {
         outbox.handlers.register(
-            intercomActHandler({ client: intercom, directory, snapshots: repos.snapshots, sentParts: repos.sentParts, defaultAdminId: config.INTERCOM_DEFAULT_ADMIN_ID, defaultLocale: config.DEFAULT_LOCALE, activity }),
+            intercomActHandler({ client: intercom, directory, snapshots: repos.snapshots, sentParts: repos.sentParts, defaultAdminId: config.INTERCOM_DEFAULT_ADMIN_ID, defaultLocale: config.DEFAULT_LOCALE, activity, poster: deps.poster }),
             intercomSyncHandler(db, intercom)
         );
     }

@@ -1,14 +1,12 @@
 import type { NewJob } from '../outbox/job-store';
-import { cardAttachment } from '../teams/cards/adaptive-card';
-import { leadCard } from '../teams/cards/lead-card';
-import { replyJob, startThreadJob, updateRootJob, type OutboundActivity } from '../teams/jobs/teams-send-jobs';
 import type { LeadTexts } from '../texts/lead-texts';
 import { leadThreadKey, type Lead } from './lead';
-import { singleLine } from '../lib/markdown';
+import type { ThreadCard, ThreadMessage, ThreadPoster } from './thread-post';
 
-/** The Teams side of hot leads: one card thread per lead in the channel bound to `leads`. */
+/** The threads of hot leads: one card thread per lead in the channel bound to `leads`. */
 export class LeadThreads {
     constructor(
+        private readonly poster: ThreadPoster,
         readonly texts: LeadTexts,
         private readonly kommoBaseUrl: string | undefined
     ) {}
@@ -17,19 +15,20 @@ export class LeadThreads {
         return lead.kommoLeadId && this.kommoBaseUrl ? `${this.kommoBaseUrl}/leads/detail/${lead.kommoLeadId}` : null;
     }
 
-    cardActivity(lead: Lead): OutboundActivity {
-        return { attachments: [cardAttachment(leadCard(lead, this.texts, { kommoUrl: this.kommoUrl(lead) }))], summary: singleLine(`${lead.status} ${lead.name}`, 100) };
+    /** The lead's root card, as it is now. */
+    card(lead: Lead): ThreadCard {
+        return { kind: 'lead', lead, kommoUrl: this.kommoUrl(lead) };
     }
 
     start(lead: Lead): NewJob {
-        return startThreadJob({ threadKey: leadThreadKey(lead.id), stream: 'leads', activity: this.cardActivity(lead) }, `start:lead:${lead.id}`);
+        return this.poster.start(leadThreadKey(lead.id), { stream: 'leads' }, this.card(lead), `start:lead:${lead.id}`);
     }
 
     refresh(lead: Lead, dedupeKey?: string): NewJob {
-        return updateRootJob(leadThreadKey(lead.id), this.cardActivity(lead), dedupeKey);
+        return this.poster.updateRoot(leadThreadKey(lead.id), this.card(lead), dedupeKey);
     }
 
-    post(leadId: number, activity: OutboundActivity, dedupeKey?: string): NewJob {
-        return replyJob(leadThreadKey(leadId), activity, dedupeKey);
+    post(leadId: number, message: ThreadMessage, dedupeKey?: string): NewJob {
+        return this.poster.reply(leadThreadKey(leadId), message, dedupeKey);
     }
 }

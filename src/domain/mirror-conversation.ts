@@ -1,10 +1,6 @@
 import type { NewJob } from '../outbox/job-store';
-import { cardAttachment } from '../teams/cards/adaptive-card';
-import { conversationCard } from '../teams/cards/conversation-card';
-import { replyJob, startThreadJob, updateRootJob, type OutboundActivity } from '../teams/jobs/teams-send-jobs';
-import { conversationMessageActivity } from '../teams/messages/conversation-message';
 import type { ConversationMessage, ConversationSnapshot } from './conversation';
-import { singleLine } from '../lib/markdown';
+import type { ThreadPoster } from './thread-post';
 
 /** The thread key of a customer conversation. */
 export const threadKeyOf = (c: Pick<ConversationSnapshot, 'source' | 'id'>): string => `${c.source}:${c.id}`;
@@ -12,14 +8,9 @@ export const threadKeyOf = (c: Pick<ConversationSnapshot, 'source' | 'id'>): str
 /** Where a new thread goes: the stream's bound channel, or a channel a routing rule picked. */
 export type ThreadDestination = { stream: 'intercom' } | { teamId: string; channelId: string };
 
-/** The root post of a conversation thread: its card. */
-export function conversationCardActivity(snapshot: ConversationSnapshot, notice?: string): OutboundActivity {
-    return { attachments: [cardAttachment(conversationCard(snapshot, { notice }))], summary: singleLine(snapshot.subject, 100) };
-}
-
 /** Brings the root card of a conversation's thread up to date. */
-export function refreshCardJob(snapshot: ConversationSnapshot, dedupeKey: string): NewJob {
-    return updateRootJob(threadKeyOf(snapshot), conversationCardActivity(snapshot), dedupeKey);
+export function refreshCardJob(poster: ThreadPoster, snapshot: ConversationSnapshot, dedupeKey: string): NewJob {
+    return poster.updateRoot(threadKeyOf(snapshot), { kind: 'conversation', snapshot }, dedupeKey);
 }
 
 /**
@@ -28,6 +19,7 @@ export function refreshCardJob(snapshot: ConversationSnapshot, dedupeKey: string
  * up to date. Dedupe keys make a redelivered or repeated part post once.
  */
 export function mirrorConversationJobs(
+    poster: ThreadPoster,
     snapshot: ConversationSnapshot,
     messages: readonly ConversationMessage[],
     eventId: string,
@@ -36,9 +28,9 @@ export function mirrorConversationJobs(
     const key = threadKeyOf(snapshot);
     const destination = options.destination ?? { stream: snapshot.source };
     return [
-        startThreadJob({ threadKey: key, ...destination, activity: conversationCardActivity(snapshot) }, `start:${key}`),
-        ...messages.map((m) => replyJob(key, conversationMessageActivity(m), `message:${key}:${m.id}`)),
+        poster.start(key, destination, { kind: 'conversation', snapshot }, `start:${key}`),
+        ...messages.map((m) => poster.reply(key, { kind: 'conversation-message', message: m }, `message:${key}:${m.id}`)),
         // A new thread starts with the current card; later events refresh it.
-        ...(options.refreshCard ? [refreshCardJob(snapshot, `card:${key}:${eventId}`)] : [])
+        ...(options.refreshCard ? [refreshCardJob(poster, snapshot, `card:${key}:${eventId}`)] : [])
     ];
 }

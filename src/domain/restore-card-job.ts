@@ -1,3 +1,4 @@
+import type { ThreadPoster } from './thread-post';
 import { z } from 'zod';
 import { defineJobHandler, type JobHandler } from '../outbox/job-handler';
 import type { NewJob } from '../outbox/job-store';
@@ -16,14 +17,14 @@ export function restoreCardJob(threadKey: string): NewJob {
 }
 
 /** The handler of {@link restoreCardJob}. */
-export function restoreCardHandler(snapshots: ConversationSnapshotsRepo): JobHandler {
+export function restoreCardHandler(snapshots: ConversationSnapshotsRepo, poster: ThreadPoster): JobHandler {
     return defineJobHandler({
         kind: RESTORE_CARD_JOB,
         peer: 'deskbridge',
         payload: z.object({ threadKey: z.string().min(1) }),
         async run({ threadKey }, context) {
             const snapshot = asSnapshot(await snapshots.get(threadKey));
-            if (snapshot) await context.enqueue([refreshCardJob(snapshot, `card:${threadKey}:restore:${context.jobId}`)]);
+            if (snapshot) await context.enqueue([refreshCardJob(poster, snapshot, `card:${threadKey}:restore:${context.jobId}`)]);
         }
     });
 }

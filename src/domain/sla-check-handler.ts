@@ -6,7 +6,7 @@ import type { TeamsPeopleRepo } from '../store/teams-people-repo';
 import type { ThreadActivityRepo } from '../store/thread-activity-repo';
 import type { ThreadsRepo } from '../store/threads-repo';
 import type { TeamsRepo } from '../store/teams-repo';
-import { replyJob, startThreadJob } from '../teams/jobs/teams-send-jobs';
+import { textMessage, type ThreadPoster } from './thread-post';
 import type { SlaTexts } from '../texts/sla-texts';
 import { SLA_JOB, slaCheckJob, type SlaPolicy } from './sla';
 import { inlineText, mentionMarkup } from '../lib/markdown';
@@ -19,6 +19,8 @@ export interface SlaCheckDeps {
     threads: ThreadsRepo;
     teams: TeamsRepo;
     texts: SlaTexts;
+    /** Posts reminders in threads and escalations in the channel bound to `escalations`. */
+    poster: ThreadPoster;
     /** Who should answer a thread (the conversation's assignee, the lead's responsible user), if known. */
     assigneeOf: (threadKey: string) => Promise<{ name: string | null; email: string | null } | undefined>;
     /** A name for the customer of a thread, for the escalation post. */
@@ -47,17 +49,17 @@ export function slaCheckHandler(deps: SlaCheckDeps): JobHandler {
                 const person = assignee?.email ? await deps.people.byEmail(assignee.email) : undefined;
                 if (person) {
                     const mention = mentionMarkup(person.name ?? assignee?.name);
-                    jobs.push(replyJob(p.threadKey, { text: t.reminder(minutes, mention.text), textFormat: 'markdown', entities: [{ type: 'mention', text: mention.text, mentioned: { id: person.userId, name: mention.name } } as { type: string }] }, `sla-reminder:${p.threadKey}:${p.since}`));
+                    jobs.push(deps.poster.reply(p.threadKey, textMessage(t.reminder(minutes, mention.text), [{ text: mention.text, userId: person.userId, name: mention.name }]), `sla-reminder:${p.threadKey}:${p.since}`));
                 } else {
-                    jobs.push(replyJob(p.threadKey, { text: t.reminder(minutes, assignee?.name ? inlineText(assignee.name) : null), textFormat: 'markdown' }, `sla-reminder:${p.threadKey}:${p.since}`));
+                    jobs.push(deps.poster.reply(p.threadKey, textMessage(t.reminder(minutes, assignee?.name ? inlineText(assignee.name) : null)), `sla-reminder:${p.threadKey}:${p.since}`));
                 }
                 jobs.push(slaCheckJob(deps.policy, p.threadKey, p.since, 2, Date.now()));
             } else if (await deps.bindings.get('escalations')) {
                 const thread = await deps.threads.get(p.threadKey);
                 const channel = thread ? ((await deps.teams.getChannel(thread.channelId))?.name ?? thread.channelId) : p.threadKey;
-                jobs.push(startThreadJob({ threadKey: `escalation:${p.threadKey}:${p.since}`, stream: 'escalations', activity: { text: t.escalation(minutes, inlineText(await deps.customerOf(p.threadKey)), inlineText(channel)), textFormat: 'markdown' } }, `sla-escalation:${p.threadKey}:${p.since}`));
+                jobs.push(deps.poster.start(`escalation:${p.threadKey}:${p.since}`, { stream: 'escalations' }, textMessage(t.escalation(minutes, inlineText(await deps.customerOf(p.threadKey)), inlineText(channel))), `sla-escalation:${p.threadKey}:${p.since}`));
             } else {
-                jobs.push(replyJob(p.threadKey, { text: t.secondReminder(minutes), textFormat: 'markdown' }, `sla-second:${p.threadKey}:${p.since}`));
+                jobs.push(deps.poster.reply(p.threadKey, textMessage(t.secondReminder(minutes)), `sla-second:${p.threadKey}:${p.since}`));
             }
             await context.enqueue(jobs);
         }

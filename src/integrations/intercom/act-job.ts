@@ -1,3 +1,4 @@
+import { textMessage, type ThreadPoster } from '../../domain/thread-post';
 import { z } from 'zod';
 import type { Locale } from '../../config';
 import { agentActionKind, type AgentAction } from '../../domain/agent-action';
@@ -10,7 +11,6 @@ import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
 import type { ConversationSnapshotsRepo } from '../../store/conversation-snapshots-repo';
 import type { SentPartsRepo } from '../../store/sent-parts-repo';
 import { conversationTexts, type ConversationTexts } from '../../texts/conversation-texts';
-import { replyJob } from '../../teams/jobs/teams-send-jobs';
 import type { ConversationAction, IntercomClient } from './client';
 import type { IntercomDirectory } from './directory';
 import { normalizeConversation } from './normalize';
@@ -49,6 +49,8 @@ export interface IntercomActDeps {
     defaultAdminId?: string;
     defaultLocale: Locale;
     activity?: ConversationActivity;
+    /** Posts in the conversation's thread. */
+    poster: ThreadPoster;
 }
 
 interface Actor {
@@ -111,14 +113,14 @@ export function intercomActHandler(deps: IntercomActDeps): JobHandler {
             snapshot.teamAssigneeName = names.team;
             snapshot.lastAction = ack;
             await snapshots.save(p.threadKey, snapshot);
-            await context.enqueue([replyJob(p.threadKey, { text: ack }, `ack:${context.jobId}`), refreshCardJob(snapshot, `card:${p.threadKey}:act:${context.jobId}`)]);
+            await context.enqueue([deps.poster.reply(p.threadKey, textMessage(ack), `ack:${context.jobId}`), refreshCardJob(deps.poster, snapshot, `card:${p.threadKey}:act:${context.jobId}`)]);
         },
         onDead(p, reason) {
             const t = textsOf(p);
             const label = t.label[p.action.type];
             const detail = reason.replace(/^(permanent|gave up after \d+ attempts): /, '');
             const text = detail.startsWith(GONE) ? t.gone(label, inlineText(p.agent.name)) : t.failed(label, inlineText(p.agent.name), inlineText(detail, 500));
-            return [replyJob(p.threadKey, { text }), ...(p.fromCard ? [restoreCardJob(p.threadKey)] : [])];
+            return [deps.poster.reply(p.threadKey, textMessage(text)), ...(p.fromCard ? [restoreCardJob(p.threadKey)] : [])];
         }
     });
 }

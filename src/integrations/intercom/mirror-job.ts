@@ -1,3 +1,4 @@
+import type { ThreadPoster } from '../../domain/thread-post';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { asSnapshot, type ConversationMessage, type ConversationSnapshot } from '../../domain/conversation';
@@ -47,6 +48,8 @@ export interface MirrorDeps {
     /** Waits and answers, for SLA reminders and figures. */
     activity?: ConversationActivity;
     directory?: IntercomDirectory;
+    /** Posts in the conversation's thread. */
+    poster: ThreadPoster;
 }
 
 /**
@@ -114,7 +117,7 @@ function conversationMirror(deps: MirrorDeps): MirrorConversation {
         const destination = firstSeen ? await routeOf(routingRules, snapshot, messages[0]?.text ?? '') : undefined;
         await snapshots.save(key, snapshot);
         const slaJobs = deps.activity ? await recordActivity(deps.activity, key, snapshot, messages) : [];
-        return [...mirrorConversationJobs(snapshot, messages, eventId, { refreshCard: !firstSeen && changesCard(topic), destination }), ...slaJobs];
+        return [...mirrorConversationJobs(deps.poster, snapshot, messages, eventId, { refreshCard: !firstSeen && changesCard(topic), destination }), ...slaJobs];
     };
 }
 

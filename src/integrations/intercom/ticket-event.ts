@@ -1,7 +1,7 @@
 import { threadKeyOf, mirrorConversationJobs } from '../../domain/mirror-conversation';
 import type { ConversationSnapshot } from '../../domain/conversation';
 import type { NewJob } from '../../outbox/job-store';
-import { replyJob } from '../../teams/jobs/teams-send-jobs';
+import { textMessage } from '../../domain/thread-post';
 import type { MirrorConversation, MirrorDeps } from './mirror-job';
 import { intercomConversationUrl } from './normalize';
 import type { IntercomTicket } from './schemas';
@@ -44,13 +44,13 @@ function ticketSnapshot(ticket: IntercomTicket, appId: string | undefined): Conv
  * yet starts that conversation's thread (read from Intercom), or a thread of its own.
  */
 export async function mirrorTicket(deps: MirrorDeps, mirror: MirrorConversation, ticket: IntercomTicket, appId: string | undefined, eventId: string, enqueue: (jobs: readonly NewJob[]) => Promise<void>): Promise<void> {
-    const notice = { text: ticketNotice(ticket), textFormat: 'markdown' as const };
+    const notice = textMessage(ticketNotice(ticket));
     const linked = (ticket.linked_objects?.data ?? []).filter((o) => o.type === 'conversation').map((o) => o.id);
     const ids = [...new Set([ticket.id, ...linked])];
     const known: string[] = [];
     for (const id of ids) if (await deps.snapshots.get(threadKeyOf({ source: 'intercom', id }))) known.push(id);
     if (known.length > 0) {
-        await enqueue(known.map((id) => replyJob(threadKeyOf({ source: 'intercom', id }), notice, `ticket:${eventId}:${id}`)));
+        await enqueue(known.map((id) => deps.poster.reply(threadKeyOf({ source: 'intercom', id }), notice, `ticket:${eventId}:${id}`)));
         return;
     }
     const conversation = deps.client ? await deps.client.findConversation(ticket.id) : undefined;
@@ -60,7 +60,7 @@ export async function mirrorTicket(deps: MirrorDeps, mirror: MirrorConversation,
     } else {
         const snapshot = ticketSnapshot(ticket, appId);
         await deps.snapshots.save(threadKeyOf(snapshot), snapshot);
-        jobs = mirrorConversationJobs(snapshot, [], eventId, { refreshCard: false });
+        jobs = mirrorConversationJobs(deps.poster, snapshot, [], eventId, { refreshCard: false });
     }
-    await enqueue([...jobs, replyJob(threadKeyOf({ source: 'intercom', id: ticket.id }), notice, `ticket:${eventId}:${ticket.id}`)]);
+    await enqueue([...jobs, deps.poster.reply(threadKeyOf({ source: 'intercom', id: ticket.id }), notice, `ticket:${eventId}:${ticket.id}`)]);
 }

@@ -1,3 +1,4 @@
+import { textMessage, type ThreadMention } from '../../domain/thread-post';
 import axios from 'axios';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -81,13 +82,13 @@ export async function processLead(deps: LeadJobDeps, externalKey: string, input:
 }
 
 /** `<at>Name</at>` mentions of the Teams people with these emails (those Deskbridge has seen). */
-async function mentionsOf(people: TeamsPeopleRepo, emails: readonly string[]): Promise<{ text: string; entities: Array<Record<string, unknown>> }> {
+async function mentionsOf(people: TeamsPeopleRepo, emails: readonly string[]): Promise<{ text: string; mentions: ThreadMention[] }> {
     const found = (await Promise.all(emails.map((e) => people.byEmail(e)))).filter((p) => p !== undefined);
-    const entities = found.map((p) => {
+    const mentions = found.map((p) => {
         const mention = mentionMarkup(p.name ?? p.email);
-        return { type: 'mention', text: mention.text, mentioned: { id: p.userId, name: mention.name } };
+        return { text: mention.text, userId: p.userId, name: mention.name };
     });
-    return { text: entities.map((e) => e.text).join(' '), entities };
+    return { text: mentions.map((m) => m.text).join(' '), mentions };
 }
 
 /** The n8n payload of a lead: the intake's field names plus score, status and breakdown. */
@@ -153,7 +154,7 @@ export function leadJobHandlers(deps: LeadJobDeps): JobHandler[] {
                 if (lead.claimedBy) return;
                 const who = await mentionsOf(deps.people, deps.oncallEmails);
                 const minutes = Math.round((Date.now() - lead.receivedAt) / 60000);
-                const jobs: NewJob[] = [threads.post(lead.id, { text: t.reraise(minutes, who.text), textFormat: 'markdown', ...(who.entities.length > 0 ? { entities: who.entities as Array<{ type: string }> } : {}) }, `reraise:${lead.id}:${p.round}`)];
+                const jobs: NewJob[] = [threads.post(lead.id, textMessage(t.reraise(minutes, who.text), who.mentions), `reraise:${lead.id}:${p.round}`)];
                 if (p.round < MAX_RERAISES) jobs.push(claimSlaJob(lead.id, p.round + 1, deps.claimSlaMs));
                 await context.enqueue(jobs);
             }
@@ -169,8 +170,8 @@ export function leadJobHandlers(deps: LeadJobDeps): JobHandler[] {
                 const mention = mentionMarkup(lead.claimedBy.name);
                 const since = `${Math.round((Date.now() - lead.claimedAt) / 3_600_000)} h`;
                 const activity = person
-                    ? { text: t.followUp(mention.text, inlineText(lead.name), since), textFormat: 'markdown' as const, entities: [{ type: 'mention', text: mention.text, mentioned: { id: person.userId, name: mention.name } }] }
-                    : { text: t.followUp(inlineText(lead.claimedBy.name), inlineText(lead.name), since), textFormat: 'markdown' as const };
+                    ? textMessage(t.followUp(mention.text, inlineText(lead.name), since), [{ text: mention.text, userId: person.userId, name: mention.name }])
+                    : textMessage(t.followUp(inlineText(lead.claimedBy.name), inlineText(lead.name), since));
                 await context.enqueue([threads.post(lead.id, activity, `follow:${lead.id}:sent`)]);
             }
         })

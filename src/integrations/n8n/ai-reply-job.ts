@@ -1,3 +1,4 @@
+import { textMessage } from '../../domain/thread-post';
 import { z } from 'zod';
 import { setAiState } from '../../domain/ai-pause';
 import type { ConversationActivity } from '../../domain/conversation-activity';
@@ -81,17 +82,17 @@ async function handoffAlert(deps: AiReplyDeps, leadId: string | null) {
         const linked = lead?.responsibleUserId && deps.identities ? await deps.identities.byKommoUser(lead.responsibleUserId) : undefined;
         if (linked) {
             const mention = mentionMarkup(linked.teamsName);
-            return { text: t.handoff(mention.text), textFormat: 'markdown' as const, entities: [{ type: 'mention', text: mention.text, mentioned: { id: linked.teamsUserId, name: mention.name } }] };
+            return textMessage(t.handoff(mention.text), [{ text: mention.text, userId: linked.teamsUserId, name: mention.name }]);
         }
         const user = lead?.responsibleUserId && deps.kommo ? await deps.kommo.getUser(lead.responsibleUserId) : undefined;
         const person = user?.email ? await deps.people.byEmail(user.email) : undefined;
         if (person) {
             const mention = mentionMarkup(person.name ?? user?.name);
-            return { text: t.handoff(mention.text), textFormat: 'markdown' as const, entities: [{ type: 'mention', text: mention.text, mentioned: { id: person.userId, name: mention.name } }] };
+            return textMessage(t.handoff(mention.text), [{ text: mention.text, userId: person.userId, name: mention.name }]);
         }
-        if (user?.name) return { text: t.handoff(inlineText(user.name)), textFormat: 'markdown' as const };
+        if (user?.name) return textMessage(t.handoff(inlineText(user.name)));
     } catch (err) {
         deps.logger.warn({ err: (err as Error).message }, 'whatsapp: could not find the responsible salesperson for a handoff');
     }
-    return { text: t.handoff(null), textFormat: 'markdown' as const };
+    return textMessage(t.handoff(null));
 }

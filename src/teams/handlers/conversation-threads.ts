@@ -4,7 +4,8 @@ import type { Locale } from '../../config';
 import { splitThreadKey } from '../../domain/thread-key';
 import type { AgentAction } from '../../domain/agent-action';
 import { asSnapshot } from '../../domain/conversation';
-import { conversationCardActivity } from '../../domain/mirror-conversation';
+import { cardAttachment } from '../cards/adaptive-card';
+import { conversationCard } from '../cards/conversation-card';
 import type { Logger } from '../../lib/logger';
 import type { ConversationSnapshotsRepo } from '../../store/conversation-snapshots-repo';
 import { parseCommand, type ParsedText } from '../commands/parse-command';
@@ -80,7 +81,7 @@ export function registerConversationThreads(app: Application<TurnState>, deps: C
         if (parsed.hashed && parsed.command === 'status') {
             const snapshot = asSnapshot(await deps.snapshots.get(threadKey));
             if (snapshot) {
-                await context.sendActivity(conversationCardActivity(snapshot));
+                await context.sendActivity({ attachments: [cardAttachment(conversationCard(snapshot))] });
                 return;
             }
             outcome = t.threadHelp;

@@ -1,3 +1,4 @@
+import { textMessage } from '../../domain/thread-post';
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Locale } from '../../config';
@@ -55,7 +56,7 @@ export function registerLeadCardActions(app: Application<TurnState>, deps: LeadC
             const now = (await repos.leads.get(lead.id))!;
             if (!won) return { message: t.alreadyClaimed(inlineText(now.claimedBy?.name) || '?', now.claimedAt ? clock(now.claimedAt) : '?') };
             await cancelPendingJobs(repos.db.kysely, `sla:${lead.id}:`, `claimed by ${agent.name}`);
-            const jobs: NewJob[] = [view.refresh(now, `lead-card:${lead.id}:claimed`), view.post(lead.id, { text: t.claimNotice(inlineText(agent.name)) }), followUpJob(now, now.claimedAt!)];
+            const jobs: NewJob[] = [view.refresh(now, `lead-card:${lead.id}:claimed`), view.post(lead.id, textMessage(t.claimNotice(inlineText(agent.name)))), followUpJob(now, now.claimedAt!)];
             if (now.kommoLeadId && (agent.email || agent.kommoUserId)) jobs.push(assignKommoLeadJob(now.kommoLeadId, { email: agent.email, kommoUserId: agent.kommoUserId }));
             await deps.enqueue(jobs);
             deps.logger.info({ leadId: lead.id, by: byId }, 'lead claimed');
@@ -66,7 +67,7 @@ export function registerLeadCardActions(app: Application<TurnState>, deps: LeadC
         if (!marked) return { message: t.alreadyContacted, card: leadCard(now, t, { kommoUrl: view.kommoUrl(now) }) };
         await cancelPendingJobs(repos.db.kysely, `follow:${lead.id}`, `contacted by ${agent.name}`);
         await cancelPendingJobs(repos.db.kysely, `sla:${lead.id}:`, `contacted by ${agent.name}`);
-        await deps.enqueue([view.refresh(now, `lead-card:${lead.id}:contacted`), view.post(lead.id, { text: t.contactedNotice(inlineText(agent.name)) })]);
+        await deps.enqueue([view.refresh(now, `lead-card:${lead.id}:contacted`), view.post(lead.id, textMessage(t.contactedNotice(inlineText(agent.name))))]);
         return { card: leadCard(now, t, { kommoUrl: view.kommoUrl(now) }) };
     };
 

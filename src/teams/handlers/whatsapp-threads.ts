@@ -4,6 +4,7 @@ import type { Locale } from '../../config';
 import { splitThreadKey } from '../../domain/thread-key';
 import { aiStateLine, setAiState } from '../../domain/ai-pause';
 import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
+import type { WhatsAppContact } from '../../domain/whatsapp-contact';
 import { kommoNoteJob, kommoSendJob } from '../../integrations/kommo/send-jobs';
 import type { Logger } from '../../lib/logger';
 import type { NewJob } from '../../outbox/job-store';
@@ -11,7 +12,7 @@ import type { TeamsPeopleRepo } from '../../store/teams-people-repo';
 import type { ThreadsRepo } from '../../store/threads-repo';
 import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
 import { agentOf, type AgentLookups } from '../agent-of';
-import { WHATSAPP_VERBS, type WhatsAppVerb } from '../cards/whatsapp-card';
+import { WHATSAPP_VERBS, whatsappCard, type WhatsAppVerb } from '../cards/whatsapp-card';
 import { parseCommand } from '../commands/parse-command';
 import { threadKeyOfActivity } from '../conversation-actions';
 import { whatsappTexts, type WhatsAppTexts } from '../../texts/whatsapp-texts';
@@ -128,7 +129,7 @@ export function registerWhatsAppThreads(app: Application<TurnState>, deps: Whats
         const contactId = (await contactOf(context)) ?? data.contactId;
         if (!contactId) return { message: t.threadHelp };
         const { result, message } = await switchAi(context, contactId, verb === 'pause_ai', t);
-        return { message, card: deps.view.card(result.contact) };
+        return { message, card: renderWhatsAppCard(deps.view, result.contact) };
     };
     for (const verb of WHATSAPP_VERBS) {
         app.adaptiveCards.actionExecute<{ contactId?: string }>(verb, async (context, _state, data) => {
@@ -141,4 +142,10 @@ export function registerWhatsAppThreads(app: Application<TurnState>, deps: Whats
             if (message) await context.sendActivity(message);
         });
     }
+}
+
+/** The contact's card as the thread shows it, for the answer to a card press. */
+function renderWhatsAppCard(view: WhatsAppThreads, contact: WhatsAppContact) {
+    const model = view.card(contact);
+    return whatsappCard(model.contact, view.texts, model.leadUrl, model.aiConnected);
 }
