@@ -8,6 +8,11 @@ export interface JobContext {
     jobId: number;
     attempt: number;
     logger: Logger;
+    /**
+     * Fired at the job timeout (`OUTBOX_JOB_TIMEOUT_MS`): stop, and make no further side effect.
+     * Requests of the vendor clients made inside the job end with it (lib/job-signal.ts).
+     */
+    signal: AbortSignal;
     /** Queues follow-up jobs (e.g. after a thread exists, the replies that go into it). */
     enqueue(jobs: readonly NewJob[]): Promise<void>;
 }

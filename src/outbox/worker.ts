@@ -1,3 +1,4 @@
+import { runWithJobSignal } from '../lib/job-signal';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from '../lib/logger';
@@ -156,19 +157,25 @@ export class OutboxWorker {
             }
             await this.o.breakers
                 .execute(handler.peer, () =>
-                withTimeout(
-                    handler.run(parsed.data, {
-                        jobId: job.id,
-                        attempt: job.attempts,
-                        logger: log,
-                        enqueue: async (jobs) => {
-                            await enqueueJobs(db, jobs);
-                            this.notify();
-                        }
-                    }),
-                    this.o.jobTimeoutMs,
-                    handler.peer
-                )
+                    withTimeout(
+                        (signal) =>
+                            runWithJobSignal(signal, () =>
+                                handler.run(parsed.data, {
+                                    jobId: job.id,
+                                    attempt: job.attempts,
+                                    logger: log,
+                                    signal,
+                                    enqueue: async (jobs) => {
+                                        // A job that timed out queues nothing more: its retry will.
+                                        signal.throwIfAborted();
+                                        await enqueueJobs(db, jobs);
+                                        this.notify();
+                                    }
+                                })
+                            ),
+                        this.o.jobTimeoutMs,
+                        handler.peer
+                    )
                 )
                 // The request has ended: from now on it counts in the windows by its end time.
                 .finally(() =>
@@ -263,10 +270,22 @@ class TimeoutError extends Error {
     override name = 'TimeoutError';
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, peer: string): Promise<T> {
+/**
+ * Runs `work` with a signal that fires when `ms` have passed: the job fails with a TimeoutError
+ * at once, and the work's requests (and its later side effects) are cancelled through the signal.
+ */
+function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number, peer: string): Promise<T> {
+    const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new TimeoutError(`${peer} did not answer within ${ms} ms`)), ms);
+        timer = setTimeout(() => {
+            const error = new TimeoutError(`${peer} did not answer within ${ms} ms`);
+            controller.abort(error);
+            reject(error);
+        }, ms);
     });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+    const running = work(controller.signal);
+    // After the timeout the work's own rejection (its cancelled request) is expected: not unhandled.
+    running.catch(() => undefined);
+    return Promise.race([running, timeout]).finally(() => clearTimeout(timer));
 }

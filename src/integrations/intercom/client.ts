@@ -1,3 +1,4 @@
+import { cancelWithJob } from '../../lib/job-signal';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { z } from 'zod';
 import { DeliveryError } from '../../lib/delivery-error';
@@ -46,11 +47,11 @@ export class IntercomClient {
     readonly rateGate = new IntercomRateGate();
 
     constructor(options: IntercomClientOptions) {
-        this.http = axios.create({
+        this.http = cancelWithJob(axios.create({
             baseURL: options.baseUrl,
             timeout: options.timeoutMs ?? 15_000,
             headers: { Authorization: `Bearer ${options.accessToken}`, 'Intercom-Version': options.version, Accept: 'application/json' }
-        });
+        }));
     }
 
     /** `GET /admins`: every teammate, with the email used to match Teams users. */

@@ -1,3 +1,4 @@
+import { cancelWithJob } from '../../lib/job-signal';
 import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
 import { httpClientError } from '../../lib/http-client-error';
@@ -55,11 +56,11 @@ export class KommoClient {
     private readonly http: AxiosInstance;
 
     constructor(private readonly options: KommoClientOptions) {
-        this.http = axios.create({
+        this.http = cancelWithJob(axios.create({
             baseURL: options.baseUrl,
             timeout: options.timeoutMs ?? 15_000,
             headers: { Authorization: `Bearer ${options.accessToken}`, Accept: 'application/json' }
-        });
+        }));
     }
 
     /**

@@ -1,3 +1,4 @@
+import { cancelWithJob } from '../../lib/job-signal';
 import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
 import { httpClientError } from '../../lib/http-client-error';
@@ -79,14 +80,14 @@ export class N8nClient {
     private readonly http: AxiosInstance;
 
     constructor(private readonly options: { webhookUrl: string; apiKey?: string; timeoutMs?: number; responseField?: string }) {
-        this.http = axios.create({
+        this.http = cancelWithJob(axios.create({
             baseURL: options.webhookUrl,
             timeout: options.timeoutMs ?? DEFAULT_N8N_TIMEOUT_MS,
             // The answer is read as text and parsed here: the Text option of Respond to Webhook is not JSON.
             responseType: 'text',
             transformResponse: (data: unknown) => data,
             headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/plain;q=0.9', ...(options.apiKey ? { Authorization: `Bearer ${options.apiKey}` } : {}) }
-        });
+        }));
     }
 
     /** Hands a customer message to the AI; returns its answer when the workflow answered synchronously. */

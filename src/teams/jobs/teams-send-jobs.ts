@@ -1,3 +1,4 @@
+import { throwIfJobAborted } from '../../lib/job-signal';
 import { z } from 'zod';
 import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
 import type { NewJob } from '../../outbox/job-store';
@@ -95,6 +96,9 @@ export function teamsJobHandlers(deps: { messenger: TeamsMessenger; threads: Thr
     const send = async <T>(where: { teamId: string; channelId: string; thread?: boolean }, call: () => Promise<T>): Promise<T> => {
         const team = await teams.getTeam(where.teamId);
         if (team && !team.installed) throw new DeliveryError(`Deskbridge is no longer installed in team ${where.teamId}: add the app to the team again, then replay`, false, { peer: 'teams' });
+        // A job past its timeout starts no send (its retry will); a send already made is still
+        // recorded below, so that the retry sees it and does not post twice.
+        throwIfJobAborted();
         try {
             return await call();
         } catch (err) {
