@@ -68,7 +68,7 @@ export function conversationFigures(rows: readonly ThreadActivity[]): Omit<Admin
 export async function loadAdminStatus(deps: { config: Config; repos: Repositories; health: (peer: string) => PeerHealthView; circuit: (peer: string) => PeerCircuitState }, now = Date.now()): Promise<AdminStatus> {
     const { config, repos } = deps;
     const db = repos.db.kysely;
-    const since = startOfDay(now);
+    const since = startOfDay(now, config.SLA_TIMEZONE);
     const [lastWebhooks, stats, dead, bindings, paused, activity, leads] = await Promise.all([
         db.selectFrom('inbox').select(['source', (eb) => eb.fn.max('received_at').as('last')]).groupBy('source').execute(),
         queueStats(db),

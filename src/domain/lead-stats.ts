@@ -1,3 +1,4 @@
+import { instantOf, localDate } from './time-zone';
 import { TEMPERATURES, type Lead, type Temperature } from './lead';
 
 export interface LeadStats {
@@ -10,7 +11,14 @@ export interface LeadStats {
 }
 
 /** The start of the current UTC day. */
-export const startOfDay = (now: number): number => now - (now % 86_400_000);
+/**
+ * The start of the calendar day of `now` in the team's time zone (`SLA_TIMEZONE`): "today" on the
+ * status card is the team's day, not UTC's (a São Paulo team's day would otherwise end at 21:00).
+ */
+export function startOfDay(now: number, timeZone = 'UTC'): number {
+    const { year, month, day } = localDate(timeZone, now);
+    return instantOf(timeZone, year, month, day, 0, 0);
+}
 
 /** Today's figures from today's leads: counts by temperature and source, median time to claim, unclaimed hot leads. */
 export function leadStats(leads: readonly Lead[], now: number): LeadStats {

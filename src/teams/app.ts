@@ -192,6 +192,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         adminStatus: deps.adminStatus,
         clients: deps.clients,
         graph: graph?.directory,
+        timeZone: config.SLA_TIMEZONE,
         intercomAdmin: { routingRules: repos.routingRules, teams: repos.teams, adminPolicy, logger, defaultLocale: config.DEFAULT_LOCALE, enqueue: deps.enqueue, intercomConnected }
     });
 

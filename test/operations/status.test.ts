@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { startOfDay } from '../../src/domain/lead-stats';
 import type { AdminStatus } from '../../src/domain/admin-status';
 import { channelMention } from '../helpers/activities';
 import type { FakeBotConnector } from '../helpers/fake-bot-connector';
@@ -10,13 +11,21 @@ import { installedApp } from '../helpers/teams-scenario';
 const ADMIN_KEY = 'status-admin-key';
 const MIN = 60_000;
 
+/**
+ * A time zone in which today began at least two hours ago, so that the day seeded below (an hour
+ * back) is today whatever time the suite runs: UTC, else Tokyo (UTC+9, when UTC is before 02:00).
+ */
+function zoneWithTodayUnderway(now = Date.now()): string {
+    return new Date(now).getUTCHours() >= 2 ? 'UTC' : 'Asia/Tokyo';
+}
+
 describe('status at a glance', function () {
     this.timeout(30000);
     let app: TestApp;
     let connector: FakeBotConnector;
 
     beforeEach(async () => {
-        ({ app, connector } = await installedApp({ ADMIN_API_KEY: ADMIN_KEY, INTERCOM_CLIENT_SECRET: INTERCOM_SECRET, KOMMO_WEBHOOK_TOKEN: 'k' }));
+        ({ app, connector } = await installedApp({ ADMIN_API_KEY: ADMIN_KEY, INTERCOM_CLIENT_SECRET: INTERCOM_SECRET, KOMMO_WEBHOOK_TOKEN: 'k', SLA_TIMEZONE: zoneWithTodayUnderway() }));
         await post(`${app.url}/api/messages`, channelMention(connector.url, 'setup intercom'));
     });
     afterEach(async () => {
@@ -91,4 +100,13 @@ describe('status at a glance', function () {
         assert.equal(pressed.status, 200);
         assert.equal((await app.repos.contacts.get('93589657'))?.ai.paused, false, 'resumed from the status card');
     });
+
+    it('counts "today" from midnight in the team\'s time zone, not UTC\'s', async () => {
+        // 2026-12-01 23:30 in São Paulo (UTC-3) is 2026-12-02 02:30 UTC: still the 1st there.
+        const at = Date.UTC(2026, 11, 2, 2, 30);
+        assert.equal(new Date(startOfDay(at, 'America/Sao_Paulo')).toISOString(), '2026-12-01T03:00:00.000Z');
+        assert.equal(new Date(startOfDay(at, 'UTC')).toISOString(), '2026-12-02T00:00:00.000Z');
+        assert.equal(new Date(startOfDay(at, 'Asia/Tokyo')).toISOString(), '2026-12-01T15:00:00.000Z');
+    });
 });
+

@@ -33,6 +33,8 @@ export interface ChannelCommandDeps {
     clients?: Clients;
     /** Microsoft Graph with the bot's credentials (absent in anonymous mode). */
     graph?: GraphDirectory;
+    /** The team's time zone (`SLA_TIMEZONE`): where "today" starts. */
+    timeZone: string;
 }
 
 /** The words of `@Deskbridge <command>`; in a conversation thread anything else goes to the customer. */
@@ -72,7 +74,7 @@ export function registerChannelCommands(app: Application<TurnState>, deps: Chann
         sync: (context) => syncCommand(context, deps.intercomAdmin),
         whoami: (context) => whoamiCommand(context, identityDeps),
         link: (context, parsed) => linkCommand(context, parsed, identityDeps),
-        leads: (context) => leadsCommand(context, { leads: deps.repos.leads, defaultLocale: deps.intercomAdmin.defaultLocale }),
+        leads: (context) => leadsCommand(context, { leads: deps.repos.leads, defaultLocale: deps.intercomAdmin.defaultLocale, timeZone: deps.timeZone }),
         route: (context, parsed) => routeCommand(context, parsed, deps.intercomAdmin)
     };
 

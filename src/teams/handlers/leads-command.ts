@@ -6,10 +6,10 @@ import { leadTexts } from '../../texts/lead-texts';
 import { inlineText } from '../../lib/markdown';
 
 /** `@Deskbridge leads`: today's leads by temperature and source, median time to claim, unclaimed hot leads. */
-export async function leadsCommand(context: TurnContext, deps: { leads: LeadsRepo; defaultLocale: Locale }): Promise<void> {
+export async function leadsCommand(context: TurnContext, deps: { leads: LeadsRepo; defaultLocale: Locale; timeZone: string }): Promise<void> {
     const t = leadTexts(context.activity.locale, deps.defaultLocale);
     const now = Date.now();
-    const stats = leadStats(await deps.leads.receivedSince(startOfDay(now)), now);
+    const stats = leadStats(await deps.leads.receivedSince(startOfDay(now, deps.timeZone)), now);
     if (stats.total === 0) {
         await context.sendActivity(t.statsNone);
         return;
