@@ -44,7 +44,7 @@ describe('the README', () => {
         const run = await bash(script);
         assert.equal(run.status, 0, run.stderr);
         const codes = Object.fromEntries(run.stdout.trim().split('\n').map((line) => line.split(' ') as [string, string]));
-        assert.deepEqual(Object.keys(codes).sort(), ['intercom', 'kommo', 'leads', 'meta', 'n8n', 'rdstation'], 'one example per webhook');
+        assert.deepEqual(Object.keys(codes).sort(), ['intercom', 'kommo', 'leads', 'meta', 'meta-handshake', 'n8n', 'rdstation'], 'one example per webhook');
         for (const [source, code] of Object.entries(codes)) assert.match(code, /^20[02]$/, `${source} answered ${code}`);
         const stored = await app.repos.db.kysely.selectFrom('inbox').select('source').execute();
         for (const source of ['intercom', 'kommo', 'meta', 'rdstation']) assert.ok(stored.some((r) => r.source === source), `the ${source} delivery is stored`);
