@@ -25,7 +25,7 @@ export default tseslint.config(
         // and the outbox sit below it. Bot Framework and teams-ai stay inside src/teams/, so a
         // move to the Teams SDK rewrites one folder. (A later block for the same files replaces
         // this rule, so each repeats the `paths`.)
-        files: ['src/domain/**/*.ts', 'src/integrations/**/*.ts', 'src/http/**/*.ts', 'src/outbox/**/*.ts', 'src/store/**/*.ts'],
+        files: ['src/domain/**/*.ts', 'src/integrations/**/*.ts', 'src/flows/**/*.ts', 'src/http/**/*.ts', 'src/outbox/**/*.ts', 'src/store/**/*.ts'],
         rules: {
             '@typescript-eslint/no-restricted-imports': [
                 'error',
@@ -41,6 +41,25 @@ export default tseslint.config(
         }
     },
     {
+        files: ['src/integrations/**/*.ts'],
+        rules: {
+            '@typescript-eslint/no-restricted-imports': [
+                'error',
+                {
+                    paths: [
+                        { name: 'botbuilder', message: 'Bot Framework lives in src/teams/.' },
+                        { name: 'botframework-connector', message: 'Bot Framework lives in src/teams/.' },
+                        { name: '@microsoft/teams-ai', message: 'teams-ai lives in src/teams/.' }
+                    ],
+                    patterns: [
+                        { group: ['**/teams/*', '**/teams'], message: 'Only the edge wiring (src/app.ts, src/jobs.ts) imports src/teams/: post through the ThreadPoster port (domain/thread-post.ts).' },
+                        { group: ['**/flows/*', '**/http/*', '../../app', '../../jobs'], message: 'A vendor folder knows one system: flows use it, not the other way round.' }
+                    ]
+                }
+            ]
+        }
+    },
+    {
         files: ['src/domain/**/*.ts'],
         rules: {
             '@typescript-eslint/no-restricted-imports': [
@@ -51,7 +70,7 @@ export default tseslint.config(
                         { name: 'botframework-connector', message: 'Bot Framework lives in src/teams/.' },
                         { name: '@microsoft/teams-ai', message: 'teams-ai lives in src/teams/.' }
                     ],
-                    patterns: [{ group: ['**/teams/*', '**/http/*', '**/integrations/*', '../app', '../jobs'], message: 'The domain knows neither Teams, HTTP nor the vendors.' }]
+                    patterns: [{ group: ['**/teams/*', '**/http/*', '**/integrations/*', '**/flows/*', '../app', '../jobs'], message: 'The domain knows neither Teams, HTTP, the vendors nor the flows across them.' }]
                 }
             ]
         }
@@ -68,7 +87,7 @@ export default tseslint.config(
                         { name: '@microsoft/teams-ai', message: 'teams-ai lives in src/teams/.' }
                     ],
                     patterns: [
-                        { group: ['**/teams/*', '**/http/*', '**/integrations/*', '../app', '../jobs'], message: 'The store and the outbox sit below the domain and the edges.' },
+                        { group: ['**/teams/*', '**/http/*', '**/integrations/*', '**/flows/*', '../app', '../jobs'], message: 'The store and the outbox sit below the domain and the edges.' },
                         // The repositories return the domain's records: their types only.
                         { group: ['**/domain/*'], message: 'The store and the outbox may use the domain\'s types only (import type).', allowTypeImports: true }
                     ]

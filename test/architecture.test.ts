@@ -15,6 +15,10 @@ describe('the layout rules', function () {
     this.timeout(30_000);
     const cases: Array<[string, string, RegExp | null]> = [
         ['src/domain/x.ts', "import { conversationCard } from '../teams/cards/conversation-card';\nexport const x = conversationCard;\n", /ThreadPoster port|neither Teams/],
+        ['src/domain/x.ts', "import { threadPeople } from '../flows/thread-people';\nexport const x = threadPeople;\n", /nor the flows/],
+        ['src/integrations/x/y.ts', "import { registerLeadJobs } from '../../flows/leads/register-lead-jobs';\nexport const x = registerLeadJobs;\n", /flows use it, not the other way round/],
+        ['src/flows/x/y.ts', "import { KommoClient } from '../../integrations/kommo/client';\nexport const x = KommoClient;\n", null],
+        ['src/flows/x/y.ts', "import { TeamsThreadPoster } from '../../teams/thread-poster';\nexport const x = TeamsThreadPoster;\n", /ThreadPoster port/],
         ['src/domain/x.ts', "import { route } from '../http/route';\nexport const x = route;\n", /neither Teams, HTTP/],
         ['src/domain/x.ts', "import { TurnContext } from 'botbuilder';\nexport const x = TurnContext;\n", /Bot Framework lives in src\/teams/],
         ['src/integrations/x/y.ts', "import { replyJob } from '../../teams/jobs/teams-send-jobs';\nexport const x = replyJob;\n", /ThreadPoster port/],

@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import { Counter, type Registry } from 'prom-client';
 import { kommoMessageJob } from '../integrations/kommo/message-job';
-import { fetchKommoLeadJob } from '../integrations/leads/fetch-jobs';
+import { fetchKommoLeadJob } from '../flows/leads/fetch-jobs';
 import { countKommoItems, kommoLeadEventSchema, kommoMessageSchema, kommoWebhookSchema, MAX_KOMMO_ITEMS, parseKommoForm, parseKommoItems } from '../integrations/kommo/parse-webhook';
 import { secretEquals } from '../lib/constant-time';
 import { badRequest, forbidden, HttpError, schemaMismatch, unauthorized } from '../lib/http-error';

@@ -1,8 +1,8 @@
 import type { Server } from 'restify';
 import type { Counter } from 'prom-client';
-import { leadExternalKey } from '../integrations/leads/external-key';
-import { fetchMetaLeadJob } from '../integrations/leads/fetch-jobs';
-import { processLeadJob } from '../integrations/leads/lead-jobs';
+import { leadExternalKey } from '../flows/leads/external-key';
+import { fetchMetaLeadJob } from '../flows/leads/fetch-jobs';
+import { processLeadJob } from '../flows/leads/lead-jobs';
 import { metaChangeValueSchema, metaWebhookSchema } from '../integrations/meta/lead-ads';
 import { verifyMetaSignature } from '../integrations/meta/verify-signature';
 import { rdStationItems, rdStationWebhookSchema } from '../integrations/rdstation/map-lead';

@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
-import { leadExternalKey } from '../integrations/leads/external-key';
-import { processLeadJob } from '../integrations/leads/lead-jobs';
-import { normalizeJsonLead } from '../integrations/leads/normalize-lead';
+import { leadExternalKey } from '../flows/leads/external-key';
+import { processLeadJob } from '../flows/leads/lead-jobs';
+import { normalizeJsonLead } from '../domain/normalize-lead';
 import { schemaMismatch } from '../lib/http-error';
 import type { Logger } from '../lib/logger';
 import type { Outbox } from '../outbox/index';

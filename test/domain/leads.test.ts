@@ -6,7 +6,7 @@ import type { Lead, LeadInput } from '../../src/domain/lead';
 import { loadScoringRules, scoreLead, temperatureOf } from '../../src/domain/lead-scoring';
 import { leadStats } from '../../src/domain/lead-stats';
 import { toE164 } from '../../src/domain/phone';
-import { normalizeJsonLead, parseMoney } from '../../src/integrations/leads/normalize-lead';
+import { normalizeJsonLead, parseMoney } from '../../src/domain/normalize-lead';
 
 const rules = loadScoringRules(undefined);
 const base: LeadInput = { externalId: null, name: 'Ana', email: null, phone: null, interest: null, income: null, city: null, source: 'OTHER', score: null, status: null, createdAt: null, kommoLeadId: null };

@@ -4,7 +4,7 @@ import type { LeadInput } from '../../domain/lead';
 import { toE164 } from '../../domain/phone';
 import { DeliveryError } from '../../lib/delivery-error';
 import { httpClientError } from '../../lib/http-client-error';
-import { isEmail, parseMoney } from '../leads/normalize-lead';
+import { isEmail, parseMoney } from '../../domain/normalize-lead';
 import { numericId } from '../../lib/ids';
 import { hmacHex } from '../../lib/hmac';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { LeadInput } from '../../domain/lead';
 import { toE164 } from '../../domain/phone';
 import { externalId } from '../../lib/ids';
-import { isEmail, parseMoney } from '../leads/normalize-lead';
+import { isEmail, parseMoney } from '../../domain/normalize-lead';
 
 /**
  * RD Station Marketing's two webhook bodies (developers.rdstation.com, "Webhooks MKT payload"

@@ -1,6 +1,6 @@
-import { TEMPERATURES, type LeadInput, type Temperature } from '../../domain/lead';
-import { toE164 } from '../../domain/phone';
-import { isExternalId } from '../../lib/ids';
+import { TEMPERATURES, type LeadInput, type Temperature } from './lead';
+import { toE164 } from './phone';
+import { isExternalId } from '../lib/ids';
 
 /** A field that failed validation, named as the sender named it. */
 export interface FieldIssue {

@@ -1,17 +1,17 @@
 import type { Kysely } from 'kysely';
-import type { Config } from '../config';
-import type { WhatsAppThreads } from '../domain/whatsapp-jobs';
-import type { Logger } from '../lib/logger';
-import type { Outbox } from '../outbox/index';
-import type { Repositories } from '../store/index';
-import type { Database } from '../store/schema';
-import type { KommoClient } from './kommo/client';
-import type { ConversationActivity } from '../domain/conversation-activity';
-import { kommoMessageHandler } from './kommo/message-job';
-import { kommoSendHandlers } from './kommo/send-jobs';
-import { aiReplyHandler } from './n8n/ai-reply-job';
-import { N8nClient } from './n8n/client';
-import { n8nForwardHandler } from './n8n/forward-job';
+import type { Config } from '../../config';
+import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
+import type { Logger } from '../../lib/logger';
+import type { Outbox } from '../../outbox/index';
+import type { Repositories } from '../../store/index';
+import type { Database } from '../../store/schema';
+import type { KommoClient } from '../../integrations/kommo/client';
+import type { ConversationActivity } from '../../domain/conversation-activity';
+import { kommoMessageHandler } from '../../integrations/kommo/message-job';
+import { kommoSendHandlers } from '../../integrations/kommo/send-jobs';
+import { aiReplyHandler } from '../../integrations/n8n/ai-reply-job';
+import { N8nClient } from '../../integrations/n8n/client';
+import { n8nForwardHandler } from '../../integrations/n8n/forward-job';
 
 /**
  * Registers the job handlers of the WhatsApp flow (Kommo ↔ n8n ↔ Teams) with what is configured:

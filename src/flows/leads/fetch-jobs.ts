@@ -4,10 +4,10 @@ import { toE164 } from '../../domain/phone';
 import { DeliveryError } from '../../lib/delivery-error';
 import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
 import type { NewJob } from '../../outbox/job-store';
-import { KOMMO_JOB_LIMITS, type KommoClient } from '../kommo/client';
-import { fetchLeadgen, leadFromMeta } from '../meta/lead-ads';
+import { KOMMO_JOB_LIMITS, type KommoClient } from '../../integrations/kommo/client';
+import { fetchLeadgen, leadFromMeta } from '../../integrations/meta/lead-ads';
 import { processLead, type LeadJobDeps } from './lead-jobs';
-import { parseMoney } from './normalize-lead';
+import { parseMoney } from '../../domain/normalize-lead';
 
 export const FETCH_JOB = { kommo: 'leads.fetch_kommo', meta: 'leads.fetch_meta', assignKommo: 'kommo.assign_lead' } as const;
 

@@ -1,8 +1,8 @@
 import { asSnapshot } from '../domain/conversation';
 import { splitThreadKey } from '../domain/thread-key';
 import type { Repositories } from '../store/index';
-import type { IntercomDirectory } from './intercom/directory';
-import type { KommoClient } from './kommo/client';
+import type { IntercomDirectory } from '../integrations/intercom/directory';
+import type { KommoClient } from '../integrations/kommo/client';
 
 /**
  * Who is behind a customer thread, across systems: its assignee (Intercom admin assigned to the

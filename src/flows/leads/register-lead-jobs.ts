@@ -4,7 +4,7 @@ import type { LeadThreads } from '../../domain/lead-threads';
 import type { Logger } from '../../lib/logger';
 import type { Outbox } from '../../outbox/index';
 import type { Repositories } from '../../store/index';
-import type { KommoClient } from '../kommo/client';
+import type { KommoClient } from '../../integrations/kommo/client';
 import { leadFetchHandlers } from './fetch-jobs';
 import { leadJobHandlers, type LeadJobDeps } from './lead-jobs';
 
