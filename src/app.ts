@@ -5,7 +5,8 @@ import type { Config } from './config';
 import { registerBotMessages } from './teams/bot-messages';
 import { registerDeadLetterRoutes } from './http/admin-dead-letters';
 import { registerHealthRoutes } from './http/health';
-import { registerIntercomWebhook } from './http/intercom-webhook';
+import { mountWebhook, webhookCounter } from './http/webhook-route';
+import { intercomIngress } from './integrations/intercom/ingress';
 import type { Logger } from './lib/logger';
 import { createMetrics, type Metrics } from './lib/metrics';
 import { createHttpServer } from './server';
@@ -88,7 +89,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
             (s) => registerHealthRoutes(s, { db, metrics, logger, isShuttingDown: () => shuttingDown }),
             (s) => registerLegalPages(s, { privacyFile: config.PRIVACY_PAGE_FILE, termsFile: config.TERMS_PAGE_FILE, logger }),
             (s) => registerBotMessages(s, { bot, logger, anonymous: config.anonymousBot }),
-            (s) => registerIntercomWebhook(s, { clientSecret: config.INTERCOM_CLIENT_SECRET, outbox, logger, registry: metrics.registry }),
+            (s) => mountWebhook(s, intercomIngress(config.INTERCOM_CLIENT_SECRET), { outbox, logger, counter: webhookCounter(metrics.registry, 'deskbridge_intercom_webhooks_total', 'Intercom deliveries by topic group and outcome') }),
             (s) => registerKommoWebhook(s, { webhookToken: config.KOMMO_WEBHOOK_TOKEN, accountId: config.KOMMO_ACCOUNT_ID, outbox, logger, registry: metrics.registry, skipped: metrics.webhookItemsSkipped }),
             (s) => registerN8nReplies(s, { callbackToken: config.N8N_CALLBACK_TOKEN, outbox, logger }),
             (s) => registerLeadsIntake(s, { apiKey: config.LEADS_API_KEY, outbox, logger }),

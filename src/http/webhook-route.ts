@@ -1,0 +1,54 @@
+import type { Request, Response, Server } from 'restify';
+import { Counter, type Registry } from 'prom-client';
+import type { WebhookIngress, WebhookRequest } from '../integrations/ingress';
+import type { Logger } from '../lib/logger';
+import type { Outbox } from '../outbox/index';
+import { jsonBody } from './json-body';
+import { rawBodyOf } from './raw-body';
+import { route } from './route';
+
+/**
+ * Mounts a vendor's webhook ({@link WebhookIngress}, in its integration folder): reads the bounded
+ * raw body, lets the vendor authenticate it and say what it means, stores the deliveries with
+ * their jobs before answering (one delivery through the group-committing batcher, several in
+ * one transaction), and counts outcomes in `counter` (`kind`, `outcome` labels).
+ */
+export function mountWebhook(server: Server, ingress: WebhookIngress, deps: { outbox: Outbox; logger: Logger; counter?: Counter<'topic' | 'outcome'> }): void {
+    if (ingress.head) {
+        server.head(ingress.path, (_req: Request, res: Response, next: () => void) => {
+            res.send(200);
+            next();
+        });
+    }
+    server.post(ingress.path, route(deps.logger, async (req, res) => {
+        const raw = rawBodyOf(req);
+        const lazyBody = { parsed: undefined as { text: string; value: unknown } | undefined };
+        const request: WebhookRequest = {
+            raw,
+            // Parsed only once authenticated: an unsigned request gets 401 whatever its body.
+            get body() {
+                lazyBody.parsed ??= jsonBody(req);
+                return lazyBody.parsed;
+            },
+            header: (name) => req.header(name) || undefined,
+            query: (req.query ?? {}) as Record<string, string | undefined>
+        };
+        ingress.authenticate(request);
+        const outcome = ingress.accept(request);
+        let stored: boolean[] = [];
+        if (outcome.deliveries.length === 1) {
+            const only = outcome.deliveries[0]!;
+            stored = [(await deps.outbox.ingest(only.delivery, only.jobs)).stored];
+        } else if (outcome.deliveries.length > 1) {
+            stored = (await deps.outbox.ingestAll(outcome.deliveries)).map((r) => r.stored);
+        }
+        deps.counter?.inc({ topic: outcome.kind, outcome: outcome.deliveries.length === 0 ? 'ignored' : stored.some(Boolean) ? 'stored' : 'duplicate' });
+        const answer = outcome.answer(stored);
+        res.send(answer.status, answer.body);
+    }));
+}
+
+/** The counter of a vendor's deliveries by kind and outcome (e.g. `deskbridge_intercom_webhooks_total`). */
+export function webhookCounter(registry: Registry, name: string, help: string): Counter<'topic' | 'outcome'> {
+    return new Counter({ name, help, labelNames: ['topic', 'outcome'], registers: [registry] });
+}

@@ -1,0 +1,46 @@
+import type { Delivery } from '../outbox/ingest';
+import type { NewJob } from '../outbox/job-store';
+
+/**
+ * The contract between a vendor's webhook and the generic route that mounts it
+ * (`src/http/webhook-route.ts`). The route reads and bounds the body, answers errors as JSON and
+ * stores what the ingress returns in one transaction before answering; the ingress, in the
+ * vendor's folder, knows only its vendor: how a delivery is authenticated and what it means.
+ */
+export interface WebhookRequest {
+    /** The body exactly as received. */
+    raw: Buffer;
+    /** The body parsed as the ingress's `bodyType` asks (and its text). */
+    body: { text: string; value: unknown };
+    /** Lower-case header names. */
+    header(name: string): string | undefined;
+    query: Readonly<Record<string, string | undefined>>;
+}
+
+/** What to store for a delivery, and what to answer once it is stored. */
+export interface IngressOutcome {
+    /** Stored together (deduplicated by source and event id), then answered. */
+    deliveries: ReadonlyArray<{ delivery: Delivery; jobs: readonly NewJob[] }>;
+    /** The answer when stored: `stored`/`duplicate` come from the store's verdict of the first delivery. */
+    answer: (stored: boolean[]) => { status: number; body: unknown };
+    /** What kind of delivery it was, for the metrics (e.g. the topic group). */
+    kind: string;
+}
+
+export interface WebhookIngress {
+    /** The inbox source, also the metrics label (`intercom`). */
+    source: string;
+    /** `POST` path. */
+    path: string;
+    /** How the route parses the body before `accept`. */
+    bodyType: 'json';
+    /**
+     * Throws an {@link HttpError} (401/403) unless the delivery is authentic — checked on the raw
+     * bytes, in constant time — or the webhook is switched off.
+     */
+    authenticate(request: WebhookRequest): void;
+    /** Validates and interprets an authentic delivery; throws an HttpError (4xx) for a bad one. */
+    accept(request: WebhookRequest): IngressOutcome;
+    /** Answer `HEAD` on the path with 200 (Intercom checks the endpoint so when it is configured). */
+    head?: boolean;
+}
