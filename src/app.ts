@@ -22,7 +22,8 @@ import { registerBotControl } from './http/bot-control';
 import { LeadThreads } from './domain/lead-threads';
 import { leadTexts } from './texts/lead-texts';
 import { registerLeadsIntake } from './http/leads-intake';
-import { registerLeadWebhooks } from './http/lead-webhooks';
+import { registerMetaHandshake } from './http/meta-handshake';
+import { metaLeadsIngress, rdStationLeadsIngress } from './flows/leads/ingress';
 import { registerJobs } from './jobs';
 import { createClients } from './integrations/clients';
 import { registerAdminStatus } from './http/admin-status';
@@ -93,7 +94,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
             (s) => registerKommoWebhook(s, { webhookToken: config.KOMMO_WEBHOOK_TOKEN, accountId: config.KOMMO_ACCOUNT_ID, outbox, logger, registry: metrics.registry, skipped: metrics.webhookItemsSkipped }),
             (s) => registerN8nReplies(s, { callbackToken: config.N8N_CALLBACK_TOKEN, outbox, logger }),
             (s) => registerLeadsIntake(s, { apiKey: config.LEADS_API_KEY, outbox, logger }),
-            (s) => registerLeadWebhooks(s, { meta: { verifyToken: config.META_VERIFY_TOKEN, appSecret: config.META_APP_SECRET }, rdStationToken: config.RDSTATION_WEBHOOK_TOKEN, outbox, logger, skipped: metrics.webhookItemsSkipped }),
+            (s) => registerMetaHandshake(s, { verifyToken: config.META_VERIFY_TOKEN, logger }),
+            (s) => mountWebhook(s, metaLeadsIngress(config.META_APP_SECRET), { outbox, logger, skipped: metrics.webhookItemsSkipped }),
+            (s) => mountWebhook(s, rdStationLeadsIngress(config.RDSTATION_WEBHOOK_TOKEN), { outbox, logger, skipped: metrics.webhookItemsSkipped }),
             (s) => registerAdminStatus(s, { config, repos, outbox, logger }),
             (s) => registerBotControl(s, { adminApiKey: config.ADMIN_API_KEY, contacts: repos.contacts, threads: whatsapp, outbox, logger }),
             (s) => registerDeadLetterRoutes(s, { db: db.kysely, adminApiKey: config.ADMIN_API_KEY, logger, onReplay: () => outbox.worker.notify() })

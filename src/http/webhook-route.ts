@@ -13,7 +13,7 @@ import { route } from './route';
  * their jobs before answering (one delivery through the group-committing batcher, several in
  * one transaction), and counts outcomes in `counter` (`kind`, `outcome` labels).
  */
-export function mountWebhook(server: Server, ingress: WebhookIngress, deps: { outbox: Outbox; logger: Logger; counter?: Counter<'topic' | 'outcome'> }): void {
+export function mountWebhook(server: Server, ingress: WebhookIngress, deps: { outbox: Outbox; logger: Logger; counter?: Counter<'topic' | 'outcome'>; skipped?: Counter<'source' | 'reason'> }): void {
     if (ingress.head) {
         server.head(ingress.path, (_req: Request, res: Response, next: () => void) => {
             res.send(200);
@@ -31,10 +31,14 @@ export function mountWebhook(server: Server, ingress: WebhookIngress, deps: { ou
                 return lazyBody.parsed;
             },
             header: (name) => req.header(name) || undefined,
-            query: (req.query ?? {}) as Record<string, string | undefined>
+            // Only single values: `?token=a&token=b` is no token at all.
+            query: Object.fromEntries(Object.entries((req.query ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'))
         };
         ingress.authenticate(request);
-        const outcome = ingress.accept(request);
+        const outcome = ingress.accept(request, (reason, detail) => {
+            deps.skipped?.inc({ source: ingress.source, reason });
+            deps.logger.warn({ reason, ...detail }, `${ingress.source}: webhook item skipped`);
+        });
         let stored: boolean[] = [];
         if (outcome.deliveries.length === 1) {
             const only = outcome.deliveries[0]!;

@@ -39,8 +39,12 @@ export interface WebhookIngress {
      * bytes, in constant time — or the webhook is switched off.
      */
     authenticate(request: WebhookRequest): void;
-    /** Validates and interprets an authentic delivery; throws an HttpError (4xx) for a bad one. */
-    accept(request: WebhookRequest): IngressOutcome;
+    /**
+     * Validates and interprets an authentic delivery; throws an HttpError (4xx) for a bad one. An
+     * item of a multi-item delivery that cannot be used is reported to `skip` (counted in
+     * `deskbridge_webhook_items_skipped_total` and logged) instead of failing the delivery.
+     */
+    accept(request: WebhookRequest, skip: (reason: string, detail?: Record<string, unknown>) => void): IngressOutcome;
     /** Answer `HEAD` on the path with 200 (Intercom checks the endpoint so when it is configured). */
     head?: boolean;
 }
