@@ -17,13 +17,12 @@ import { createOutbox, type Outbox } from './outbox/index';
 import { WhatsAppThreads } from './domain/whatsapp-jobs';
 import { whatsappTexts } from './texts/whatsapp-texts';
 import { registerKommoWebhook } from './http/kommo-webhook';
-import { registerN8nReplies } from './http/n8n-replies';
+import { n8nRepliesIngress } from './integrations/n8n/ingress';
 import { registerBotControl } from './http/bot-control';
 import { LeadThreads } from './domain/lead-threads';
 import { leadTexts } from './texts/lead-texts';
-import { registerLeadsIntake } from './http/leads-intake';
 import { registerMetaHandshake } from './http/meta-handshake';
-import { metaLeadsIngress, rdStationLeadsIngress } from './flows/leads/ingress';
+import { leadsIntakeIngress, metaLeadsIngress, rdStationLeadsIngress } from './flows/leads/ingress';
 import { registerJobs } from './jobs';
 import { createClients } from './integrations/clients';
 import { registerAdminStatus } from './http/admin-status';
@@ -92,8 +91,8 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
             (s) => registerBotMessages(s, { bot, logger, anonymous: config.anonymousBot }),
             (s) => mountWebhook(s, intercomIngress(config.INTERCOM_CLIENT_SECRET), { outbox, logger, counter: webhookCounter(metrics.registry, 'deskbridge_intercom_webhooks_total', 'Intercom deliveries by topic group and outcome') }),
             (s) => registerKommoWebhook(s, { webhookToken: config.KOMMO_WEBHOOK_TOKEN, accountId: config.KOMMO_ACCOUNT_ID, outbox, logger, registry: metrics.registry, skipped: metrics.webhookItemsSkipped }),
-            (s) => registerN8nReplies(s, { callbackToken: config.N8N_CALLBACK_TOKEN, outbox, logger }),
-            (s) => registerLeadsIntake(s, { apiKey: config.LEADS_API_KEY, outbox, logger }),
+            (s) => mountWebhook(s, n8nRepliesIngress(config.N8N_CALLBACK_TOKEN), { outbox, logger }),
+            (s) => mountWebhook(s, leadsIntakeIngress(config.LEADS_API_KEY), { outbox, logger }),
             (s) => registerMetaHandshake(s, { verifyToken: config.META_VERIFY_TOKEN, logger }),
             (s) => mountWebhook(s, metaLeadsIngress(config.META_APP_SECRET), { outbox, logger, skipped: metrics.webhookItemsSkipped }),
             (s) => mountWebhook(s, rdStationLeadsIngress(config.RDSTATION_WEBHOOK_TOKEN), { outbox, logger, skipped: metrics.webhookItemsSkipped }),

@@ -3,6 +3,7 @@ import { Counter, type Registry } from 'prom-client';
 import type { WebhookIngress, WebhookRequest } from '../integrations/ingress';
 import type { Logger } from '../lib/logger';
 import type { Outbox } from '../outbox/index';
+import type { IngestResult } from '../outbox/ingest';
 import { jsonBody } from './json-body';
 import { rawBodyOf } from './raw-body';
 import { route } from './route';
@@ -39,15 +40,15 @@ export function mountWebhook(server: Server, ingress: WebhookIngress, deps: { ou
             deps.skipped?.inc({ source: ingress.source, reason });
             deps.logger.warn({ reason, ...detail }, `${ingress.source}: webhook item skipped`);
         });
-        let stored: boolean[] = [];
+        let results: IngestResult[] = [];
         if (outcome.deliveries.length === 1) {
             const only = outcome.deliveries[0]!;
-            stored = [(await deps.outbox.ingest(only.delivery, only.jobs)).stored];
+            results = [await deps.outbox.ingest(only.delivery, only.jobs)];
         } else if (outcome.deliveries.length > 1) {
-            stored = (await deps.outbox.ingestAll(outcome.deliveries)).map((r) => r.stored);
+            results = await deps.outbox.ingestAll(outcome.deliveries);
         }
-        deps.counter?.inc({ topic: outcome.kind, outcome: outcome.deliveries.length === 0 ? 'ignored' : stored.some(Boolean) ? 'stored' : 'duplicate' });
-        const answer = outcome.answer(stored);
+        deps.counter?.inc({ topic: outcome.kind, outcome: outcome.deliveries.length === 0 ? 'ignored' : results.some((r) => r.stored) ? 'stored' : 'duplicate' });
+        const answer = outcome.answer(results);
         res.send(answer.status, answer.body);
     }));
 }

@@ -1,4 +1,4 @@
-import type { Delivery } from '../outbox/ingest';
+import type { Delivery, IngestResult } from '../outbox/ingest';
 import type { NewJob } from '../outbox/job-store';
 
 /**
@@ -21,8 +21,8 @@ export interface WebhookRequest {
 export interface IngressOutcome {
     /** Stored together (deduplicated by source and event id), then answered. */
     deliveries: ReadonlyArray<{ delivery: Delivery; jobs: readonly NewJob[] }>;
-    /** The answer when stored: `stored`/`duplicate` come from the store's verdict of the first delivery. */
-    answer: (stored: boolean[]) => { status: number; body: unknown };
+    /** The answer once stored, from the store's verdict on each delivery (same order). */
+    answer: (results: readonly IngestResult[]) => { status: number; body: unknown };
     /** What kind of delivery it was, for the metrics (e.g. the topic group). */
     kind: string;
 }

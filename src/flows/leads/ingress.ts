@@ -2,7 +2,9 @@ import { metaChangeValueSchema, metaWebhookSchema } from '../../integrations/met
 import { verifyMetaSignature } from '../../integrations/meta/verify-signature';
 import { rdStationItems, rdStationWebhookSchema } from '../../integrations/rdstation/map-lead';
 import type { WebhookIngress } from '../../integrations/ingress';
+import { apiKeyMatches, apiKeysConfigured } from '../../lib/api-keys';
 import { secretEquals } from '../../lib/constant-time';
+import { normalizeJsonLead } from '../../domain/normalize-lead';
 import { HttpError, schemaMismatch, unauthorized } from '../../lib/http-error';
 import { leadExternalKey } from './external-key';
 import { fetchMetaLeadJob } from './fetch-jobs';
@@ -48,7 +50,7 @@ export function metaLeadsIngress(appSecret: string | undefined): WebhookIngress 
             return {
                 kind: 'leadgen',
                 deliveries: leads.map((l) => ({ delivery: { source: 'meta', eventId: `leadgen:${l.id}`, topic: 'leadgen', payload: l.value }, jobs: [fetchMetaLeadJob(l.id)] })),
-                answer: (stored) => ({ status: 200, body: { status: 'ok', stored: stored.filter(Boolean).length, skipped: changes.length - leads.length } })
+                answer: (results) => ({ status: 200, body: { status: 'ok', stored: results.filter((r) => r.stored).length, skipped: changes.length - leads.length } })
             };
         }
     };
@@ -87,7 +89,34 @@ export function rdStationLeadsIngress(token: string | undefined): WebhookIngress
                     const key = leadExternalKey('rdstation', lead);
                     return { delivery: { source: 'rdstation', eventId: key, topic: 'conversion', payload: lead }, jobs: [processLeadJob(key, lead)] };
                 }),
-                answer: (stored) => ({ status: 200, body: { status: 'ok', stored: stored.filter(Boolean).length, skipped: problems.length } })
+                answer: (results) => ({ status: 200, body: { status: 'ok', stored: results.filter((r) => r.stored).length, skipped: problems.length } })
+            };
+        }
+    };
+}
+
+/**
+ * `POST /api/leads` (`X-API-Key: LEADS_API_KEY`, several comma-separated keys for rotation): a lead
+ * from a capture system, with Portuguese or English field names. Validated (422 lists every bad
+ * field), stored once per lead id, answered; scoring and the rest happen in jobs.
+ */
+export function leadsIntakeIngress(apiKey: string | undefined): WebhookIngress {
+    return {
+        source: 'leads',
+        path: '/api/leads',
+        bodyType: 'json',
+        authenticate(request) {
+            if (!apiKeysConfigured(apiKey)) throw unauthorized('This API is disabled: set LEADS_API_KEY to enable it');
+            if (!apiKeyMatches(request.header('x-api-key'), apiKey)) throw unauthorized('Missing or invalid X-API-Key');
+        },
+        accept(request) {
+            const { lead, issues } = normalizeJsonLead(request.body.value);
+            if (!lead) throw schemaMismatch(issues.map((i) => ({ path: [i.field], message: i.message })));
+            const externalKey = leadExternalKey('api', lead);
+            return {
+                kind: 'lead',
+                deliveries: [{ delivery: { source: 'leads', eventId: externalKey, topic: 'lead', payload: lead }, jobs: [processLeadJob(externalKey, lead)] }],
+                answer: ([result]) => ({ status: 200, body: { status: result?.stored ? 'stored' : 'duplicate' } })
             };
         }
     };

@@ -44,7 +44,7 @@ export function intercomIngress(clientSecret: string | undefined): WebhookIngres
                         jobs: [mirrorEventJob(item.data.id, id)]
                     }
                 ],
-                answer: ([stored]) => ({ status: 200, body: { status: stored ? 'stored' : 'duplicate' } })
+                answer: ([result]) => ({ status: 200, body: { status: result?.stored ? 'stored' : 'duplicate' } })
             };
         }
     };
