@@ -2,6 +2,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Bot Framework and teams-ai are imported only inside src/teams/ (a move to the Teams SDK rewrites
+// one folder). Repeated in each layer's rule below: a later block for the same files replaces it.
+const BOT_FRAMEWORK_ONLY_IN_TEAMS = [
+    { name: 'botbuilder', message: 'Bot Framework lives in src/teams/.' },
+    { name: 'botframework-connector', message: 'Bot Framework lives in src/teams/.' },
+    { name: '@microsoft/teams-ai', message: 'teams-ai lives in src/teams/.' }
+];
+const TEAMS_ONLY_AT_THE_EDGE = { group: ['**/teams/*', '**/teams'], message: 'Only the edge wiring (src/app.ts, src/jobs.ts) imports src/teams/: post through the ThreadPoster port (domain/thread-post.ts).' };
+
 export default tseslint.config(
     { ignores: ['dist/**', 'node_modules/**', 'data/**', 'devTools/**', 'appPackage/build/**'] },
     js.configs.recommended,
@@ -23,19 +32,14 @@ export default tseslint.config(
         // The direction of the flow (docs/design.md): teams/ is an edge that only src/app.ts and
         // src/jobs.ts wire in; the domain knows neither Teams nor HTTP nor the vendors; the store
         // and the outbox sit below it. Bot Framework and teams-ai stay inside src/teams/, so a
-        // move to the Teams SDK rewrites one folder. (A later block for the same files replaces
-        // this rule, so each repeats the `paths`.)
+        // move to the Teams SDK rewrites one folder.
         files: ['src/domain/**/*.ts', 'src/integrations/**/*.ts', 'src/flows/**/*.ts', 'src/http/**/*.ts', 'src/outbox/**/*.ts', 'src/store/**/*.ts'],
         rules: {
             '@typescript-eslint/no-restricted-imports': [
                 'error',
                 {
-                    paths: [
-                        { name: 'botbuilder', message: 'Bot Framework lives in src/teams/.' },
-                        { name: 'botframework-connector', message: 'Bot Framework lives in src/teams/.' },
-                        { name: '@microsoft/teams-ai', message: 'teams-ai lives in src/teams/.' }
-                    ],
-                    patterns: [{ group: ['**/teams/*', '**/teams'], message: 'Only the edge wiring (src/app.ts, src/jobs.ts) imports src/teams/: post through the ThreadPoster port (domain/thread-post.ts).' }]
+                    paths: BOT_FRAMEWORK_ONLY_IN_TEAMS,
+                    patterns: [TEAMS_ONLY_AT_THE_EDGE]
                 }
             ]
         }
@@ -46,13 +50,9 @@ export default tseslint.config(
             '@typescript-eslint/no-restricted-imports': [
                 'error',
                 {
-                    paths: [
-                        { name: 'botbuilder', message: 'Bot Framework lives in src/teams/.' },
-                        { name: 'botframework-connector', message: 'Bot Framework lives in src/teams/.' },
-                        { name: '@microsoft/teams-ai', message: 'teams-ai lives in src/teams/.' }
-                    ],
+                    paths: BOT_FRAMEWORK_ONLY_IN_TEAMS,
                     patterns: [
-                        { group: ['**/teams/*', '**/teams'], message: 'Only the edge wiring (src/app.ts, src/jobs.ts) imports src/teams/: post through the ThreadPoster port (domain/thread-post.ts).' },
+                        TEAMS_ONLY_AT_THE_EDGE,
                         { group: ['**/flows/*', '**/http/*', '../../app', '../../jobs'], message: 'A vendor folder knows one system: flows use it, not the other way round.' }
                     ]
                 }
@@ -65,11 +65,7 @@ export default tseslint.config(
             '@typescript-eslint/no-restricted-imports': [
                 'error',
                 {
-                    paths: [
-                        { name: 'botbuilder', message: 'Bot Framework lives in src/teams/.' },
-                        { name: 'botframework-connector', message: 'Bot Framework lives in src/teams/.' },
-                        { name: '@microsoft/teams-ai', message: 'teams-ai lives in src/teams/.' }
-                    ],
+                    paths: BOT_FRAMEWORK_ONLY_IN_TEAMS,
                     patterns: [{ group: ['**/teams/*', '**/http/*', '**/integrations/*', '**/flows/*', '../app', '../jobs'], message: 'The domain knows neither Teams, HTTP, the vendors nor the flows across them.' }]
                 }
             ]
@@ -81,11 +77,7 @@ export default tseslint.config(
             '@typescript-eslint/no-restricted-imports': [
                 'error',
                 {
-                    paths: [
-                        { name: 'botbuilder', message: 'Bot Framework lives in src/teams/.' },
-                        { name: 'botframework-connector', message: 'Bot Framework lives in src/teams/.' },
-                        { name: '@microsoft/teams-ai', message: 'teams-ai lives in src/teams/.' }
-                    ],
+                    paths: BOT_FRAMEWORK_ONLY_IN_TEAMS,
                     patterns: [
                         { group: ['**/teams/*', '**/http/*', '**/integrations/*', '**/flows/*', '../app', '../jobs'], message: 'The store and the outbox sit below the domain and the edges.' },
                         // The repositories return the domain's records: their types only.

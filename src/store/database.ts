@@ -56,7 +56,7 @@ export function redactUrl(url: string): string {
         if (parsed.password) parsed.password = '***';
         return parsed.toString();
     } catch {
-        return 'the PostgreSQL URL in DATABASE_URL';
+        return '(a URL that cannot be parsed)';
     }
 }
 

@@ -28,3 +28,13 @@ export async function killTrackedChildren(): Promise<number> {
     running.clear();
     return left.length;
 }
+
+/** Whether a process (any, not only a tracked one) is still running. */
+export function isAlive(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch {
+        return false;
+    }
+}

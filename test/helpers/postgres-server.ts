@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { redactUrl } from '../../src/store/database';
 
 /** Where the PostgreSQL suites run, and how to stop what the run started. */
 export interface TestPostgres {
@@ -17,17 +18,6 @@ export const MACHINE_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 /** How long a server gets to answer before it counts as absent: a local server answers in milliseconds. */
 const PROBE_TIMEOUT_MS = 3_000;
-
-/** The URL with its password replaced, for messages. */
-export function redactUrl(url: string): string {
-    try {
-        const parsed = new URL(url);
-        if (parsed.password) parsed.password = '***';
-        return parsed.toString();
-    } catch {
-        return '(an unparsable URL)';
-    }
-}
 
 /** Whether a PostgreSQL server answers a query at `url`; the error's message when not. */
 export async function probePostgres(url: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<{ ok: true } | { ok: false; reason: string }> {

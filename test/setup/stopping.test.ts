@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { trackChild } from '../helpers/children';
+import { isAlive, trackChild } from '../helpers/children';
 import { freePort } from '../helpers/postgres-server';
 
 const ROOT = join(__dirname, '..', '..');
@@ -15,15 +15,6 @@ function portOpen(port: number): Promise<boolean> {
         socket.once('connect', () => (socket.destroy(), resolve(true)));
         socket.once('error', () => resolve(false));
     });
-}
-
-function alive(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch {
-        return false;
-    }
 }
 
 async function until(check: () => Promise<boolean> | boolean, ms: number): Promise<boolean> {
@@ -83,7 +74,7 @@ describe('stopping what npm started', function () {
         assert.ok(below.length > 0);
         child.kill('SIGTERM');
         assert.ok(await until(async () => !(await portOpen(port)), 5_000), 'port still open 5 s after SIGTERM');
-        assert.ok(await until(() => below.every((pid) => !alive(pid)), 5_000), 'a process npm started is still running');
+        assert.ok(await until(() => below.every((pid) => !isAlive(pid)), 5_000), 'a process npm started is still running');
         assert.match(output(), /Deskbridge listening on 127\.0\.0\.1:\d+ \(sqlite\); integrations on: kommo, n8n; off: intercom, teams, leads/);
         assert.match(output(), /"msg":"Deskbridge stopped"/);
     });
@@ -95,6 +86,6 @@ describe('stopping what npm started', function () {
         const below = await descendants(child.pid!);
         child.kill('SIGTERM');
         assert.ok(await until(async () => !(await portOpen(port)), 5_000), 'the Playground still listens 5 s after SIGTERM');
-        assert.ok(await until(() => below.every((pid) => !alive(pid)), 5_000), 'a process npm started is still running');
+        assert.ok(await until(() => below.every((pid) => !isAlive(pid)), 5_000), 'a process npm started is still running');
     });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { testPostgresUrl } from '../helpers/databases';
+import { isAlive } from '../helpers/children';
 import { probePostgres, resolveTestPostgres } from '../helpers/postgres-server';
 
 const ROOT = join(__dirname, '..', '..');
@@ -18,15 +19,6 @@ function runMocha(file: string, env: Record<string, string>) {
         encoding: 'utf8',
         timeout: 60_000
     });
-}
-
-function alive(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch {
-        return false;
-    }
 }
 
 describe('the test run on a machine with nothing but Node.js', () => {
@@ -71,7 +63,7 @@ describe('the test run on a machine with nothing but Node.js', () => {
             const leak = JSON.parse(readFileSync(report, 'utf8')) as { dir: string; pid: number; schema: string; tmp: string };
             assert.equal(existsSync(leak.dir), false, 'the temporary folder is gone');
             assert.equal(existsSync(leak.tmp), false, 'and the run folder it was in');
-            assert.equal(alive(leak.pid), false, 'the child process is gone');
+            assert.equal(isAlive(leak.pid), false, 'the child process is gone');
             const client = new pg.Client({ connectionString: testPostgresUrl() });
             await client.connect();
             try {
