@@ -58,9 +58,11 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const repos = createRepositories(db);
     const metrics = createMetrics();
     const outbox = createOutbox({ config, db, registry: metrics.registry, logger });
-    const poster = new TeamsThreadPoster({ whatsapp: whatsappTexts(undefined, config.DEFAULT_LOCALE), leads: leadTexts(undefined, config.DEFAULT_LOCALE) });
-    const whatsapp = new WhatsAppThreads(poster, whatsappTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL, !!config.N8N_WEBHOOK_URL);
-    const leadThreads = new LeadThreads(poster, leadTexts(undefined, config.DEFAULT_LOCALE), config.KOMMO_BASE_URL);
+    // Root cards are seen by the whole channel: they speak the default locale.
+    const cardTexts = { whatsapp: whatsappTexts(undefined, config.DEFAULT_LOCALE), leads: leadTexts(undefined, config.DEFAULT_LOCALE) };
+    const poster = new TeamsThreadPoster(cardTexts);
+    const whatsapp = new WhatsAppThreads(poster, cardTexts.whatsapp, config.KOMMO_BASE_URL, !!config.N8N_WEBHOOK_URL);
+    const leadThreads = new LeadThreads(poster, cardTexts.leads, config.KOMMO_BASE_URL);
     const clients = createClients(config, logger, outbox.limiter);
     const bot = createTeamsBot({
         clients,

@@ -6,10 +6,10 @@ import type { TeamsPeopleRepo } from '../store/teams-people-repo';
 import type { ThreadActivityRepo } from '../store/thread-activity-repo';
 import type { ThreadsRepo } from '../store/threads-repo';
 import type { TeamsRepo } from '../store/teams-repo';
-import { textMessage, type ThreadPoster } from './thread-post';
+import { personMention, textMessage, type ThreadPoster } from './thread-post';
 import type { SlaTexts } from '../texts/sla-texts';
 import { SLA_JOB, slaCheckJob, type SlaPolicy } from './sla';
-import { inlineText, mentionMarkup } from '../lib/markdown';
+import { inlineText } from '../lib/markdown';
 
 export interface SlaCheckDeps {
     policy: SlaPolicy;
@@ -48,8 +48,8 @@ export function slaCheckHandler(deps: SlaCheckDeps): JobHandler {
                 const assignee = await deps.assigneeOf(p.threadKey).catch(() => undefined);
                 const person = assignee?.email ? await deps.people.byEmail(assignee.email) : undefined;
                 if (person) {
-                    const mention = mentionMarkup(person.name ?? assignee?.name);
-                    jobs.push(deps.poster.reply(p.threadKey, textMessage(t.reminder(minutes, mention.text), [{ text: mention.text, userId: person.userId, name: mention.name }]), `sla-reminder:${p.threadKey}:${p.since}`));
+                    const mention = personMention(person.userId, person.name ?? assignee?.name);
+                    jobs.push(deps.poster.reply(p.threadKey, textMessage(t.reminder(minutes, mention.text), [mention]), `sla-reminder:${p.threadKey}:${p.since}`));
                 } else {
                     jobs.push(deps.poster.reply(p.threadKey, textMessage(t.reminder(minutes, assignee?.name ? inlineText(assignee.name) : null)), `sla-reminder:${p.threadKey}:${p.since}`));
                 }

@@ -1,3 +1,4 @@
+import { mentionMarkup } from '../lib/markdown';
 import type { NewJob } from '../outbox/job-store';
 import type { Stream } from '../store/channel-bindings-repo';
 import type { ConversationMessage, ConversationSnapshot } from './conversation';
@@ -39,6 +40,12 @@ export interface ThreadPoster {
     reply(threadKey: string, message: ThreadMessage, dedupeKey?: string): NewJob;
     /** Replaces the root card of the thread of a key. */
     updateRoot(threadKey: string, card: ThreadCard, dedupeKey?: string): NewJob;
+}
+
+/** An @mention of a Teams user by name (cleaned, as `lib/markdown.ts` `mentionMarkup` does). */
+export function personMention(userId: string, name: string | null | undefined): ThreadMention {
+    const markup = mentionMarkup(name);
+    return { text: markup.text, userId, name: markup.name };
 }
 
 /** A text message, Markdown by default. */

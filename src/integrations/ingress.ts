@@ -10,7 +10,7 @@ import type { NewJob } from '../outbox/job-store';
 export interface WebhookRequest {
     /** The body exactly as received. */
     raw: Buffer;
-    /** The body parsed as the ingress's `bodyType` asks (and its text). */
+    /** The body parsed as JSON (and its text); parsed on first use, i.e. only once authentic. */
     body: { text: string; value: unknown };
     /** Lower-case header names. */
     header(name: string): string | undefined;
@@ -32,8 +32,6 @@ export interface WebhookIngress {
     source: string;
     /** `POST` path. */
     path: string;
-    /** How the route parses the body before `accept`. */
-    bodyType: 'json';
     /**
      * Throws an {@link HttpError} (401/403) unless the delivery is authentic — checked on the raw
      * bytes, in constant time — or the webhook is switched off.

@@ -77,4 +77,35 @@ describe('a job that outlives its timeout', function () {
         const after = await db.selectFrom('outbox_jobs').select('id').where('kind', '=', 'test.after_send').execute();
         assert.equal(after.length, 0, 'nothing was queued after the timeout');
     });
+
+    it('queues nothing after the timeout even when the handler does not listen to its signal', async () => {
+        let finished = false;
+        outbox.handlers.register(
+            defineJobHandler({
+                kind: 'test.deaf_send',
+                peer: 'deafpeer',
+                payload: z.object({}),
+                async run(_p, context) {
+                    // Ignores the signal: keeps going well past the 200 ms timeout, then queues.
+                    await new Promise((resolve) => setTimeout(resolve, 600));
+                    try {
+                        await context.enqueue([{ kind: 'test.after_deaf', payload: {}, orderingKey: 'after' }]);
+                    } finally {
+                        finished = true;
+                    }
+                }
+            })
+        );
+        await outbox.enqueue([{ kind: 'test.deaf_send', payload: {}, orderingKey: 'deaf' }]);
+        await outbox.start();
+        for (let i = 0; i < 100 && !finished; i++) await new Promise((r) => setTimeout(r, 20));
+        assert.equal(finished, true, 'the handler ran to its end');
+        const db = database.db.kysely;
+        const after = await db.selectFrom('outbox_jobs').select('id').where('kind', '=', 'test.after_deaf').execute();
+        assert.equal(after.length, 0, 'its late follow-up was refused');
+        const job = await db.selectFrom('outbox_jobs').selectAll().where('kind', '=', 'test.deaf_send').executeTakeFirst();
+        assert.equal(job?.status, 'pending', 'and the job waits for its retry');
+        assert.match(String(job?.last_error), /deafpeer did not answer within 200 ms/);
+    });
 });
+

@@ -24,7 +24,6 @@ export function metaLeadsIngress(appSecret: string | undefined): WebhookIngress 
     return {
         source: 'meta',
         path: '/api/webhooks/meta',
-        bodyType: 'json',
         authenticate(request) {
             if (!appSecret) throw unauthorized('Meta webhooks are disabled: set META_APP_SECRET');
             if (!verifyMetaSignature(request.raw, request.header('x-hub-signature-256'), appSecret)) throw unauthorized('Invalid X-Hub-Signature-256');
@@ -65,7 +64,6 @@ export function rdStationLeadsIngress(token: string | undefined): WebhookIngress
     return {
         source: 'rdstation',
         path: '/api/webhooks/rdstation',
-        bodyType: 'json',
         authenticate(request) {
             if (!token) throw unauthorized('RD Station webhooks are disabled: set RDSTATION_WEBHOOK_TOKEN');
             if (!secretEquals(request.query.token, token)) throw unauthorized('Missing or invalid token');
@@ -104,7 +102,6 @@ export function leadsIntakeIngress(apiKey: string | undefined): WebhookIngress {
     return {
         source: 'leads',
         path: '/api/leads',
-        bodyType: 'json',
         authenticate(request) {
             if (!apiKeysConfigured(apiKey)) throw unauthorized('This API is disabled: set LEADS_API_KEY to enable it');
             if (!apiKeyMatches(request.header('x-api-key'), apiKey)) throw unauthorized('Missing or invalid X-API-Key');

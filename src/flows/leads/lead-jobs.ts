@@ -1,4 +1,4 @@
-import { textMessage, type ThreadMention } from '../../domain/thread-post';
+import { personMention, textMessage, type ThreadMention } from '../../domain/thread-post';
 import axios from 'axios';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -14,7 +14,7 @@ import type { NewJob } from '../../outbox/job-store';
 import type { LeadsRepo } from '../../store/leads-repo';
 import type { Database } from '../../store/schema';
 import type { TeamsPeopleRepo } from '../../store/teams-people-repo';
-import { inlineText, mentionMarkup } from '../../lib/markdown';
+import { inlineText } from '../../lib/markdown';
 
 export const LEAD_JOB = { process: 'leads.process', n8n: 'leads.n8n', claimSla: 'leads.claim_sla', followUp: 'leads.follow_up' } as const;
 
@@ -84,10 +84,7 @@ export async function processLead(deps: LeadJobDeps, externalKey: string, input:
 /** `<at>Name</at>` mentions of the Teams people with these emails (those Deskbridge has seen). */
 async function mentionsOf(people: TeamsPeopleRepo, emails: readonly string[]): Promise<{ text: string; mentions: ThreadMention[] }> {
     const found = (await Promise.all(emails.map((e) => people.byEmail(e)))).filter((p) => p !== undefined);
-    const mentions = found.map((p) => {
-        const mention = mentionMarkup(p.name ?? p.email);
-        return { text: mention.text, userId: p.userId, name: mention.name };
-    });
+    const mentions = found.map((p) => personMention(p.userId, p.name ?? p.email));
     return { text: mentions.map((m) => m.text).join(' '), mentions };
 }
 
@@ -139,7 +136,7 @@ export function leadJobHandlers(deps: LeadJobDeps): JobHandler[] {
                     return;
                 }
                 try {
-                    await axios.post(url, n8nLeadPayload(lead), { timeout: 15_000, headers: { 'Content-Type': 'application/json', ...(deps.n8n.apiKey ? { Authorization: `Bearer ${deps.n8n.apiKey}` } : {}) } });
+                    await axios.post(url, n8nLeadPayload(lead), { timeout: 15_000, signal: context.signal, headers: { 'Content-Type': 'application/json', ...(deps.n8n.apiKey ? { Authorization: `Bearer ${deps.n8n.apiKey}` } : {}) } });
                 } catch (err) {
                     throw httpClientError(err, 'n8n');
                 }
@@ -167,10 +164,10 @@ export function leadJobHandlers(deps: LeadJobDeps): JobHandler[] {
                 const lead = await leadOrFail(p.leadId);
                 if (lead.contactedAt || !lead.claimedBy || !lead.claimedAt) return;
                 const person = lead.claimedBy.email ? await deps.people.byEmail(lead.claimedBy.email) : undefined;
-                const mention = mentionMarkup(lead.claimedBy.name);
                 const since = `${Math.round((Date.now() - lead.claimedAt) / 3_600_000)} h`;
-                const activity = person
-                    ? textMessage(t.followUp(mention.text, inlineText(lead.name), since), [{ text: mention.text, userId: person.userId, name: mention.name }])
+                const mention = person ? personMention(person.userId, lead.claimedBy.name) : undefined;
+                const activity = mention
+                    ? textMessage(t.followUp(mention.text, inlineText(lead.name), since), [mention])
                     : textMessage(t.followUp(inlineText(lead.claimedBy.name), inlineText(lead.name), since));
                 await context.enqueue([threads.post(lead.id, activity, `follow:${lead.id}:sent`)]);
             }

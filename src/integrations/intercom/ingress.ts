@@ -15,7 +15,6 @@ export function intercomIngress(clientSecret: string | undefined): WebhookIngres
     return {
         source: 'intercom',
         path: '/api/webhooks/intercom',
-        bodyType: 'json',
         head: true,
         authenticate(request) {
             if (!clientSecret) throw unauthorized('Intercom webhooks are disabled: set INTERCOM_CLIENT_SECRET');

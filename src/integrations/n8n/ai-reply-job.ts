@@ -1,4 +1,4 @@
-import { textMessage } from '../../domain/thread-post';
+import { personMention, textMessage } from '../../domain/thread-post';
 import { z } from 'zod';
 import { setAiState } from '../../domain/ai-pause';
 import type { ConversationActivity } from '../../domain/conversation-activity';
@@ -12,7 +12,7 @@ import type { IdentityLinksRepo } from '../../store/identity-links-repo';
 import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
 import type { KommoClient } from '../kommo/client';
 import { kommoSendJob } from '../kommo/send-jobs';
-import { inlineText, linkifyPlainText, mentionMarkup, quoteLines } from '../../lib/markdown';
+import { inlineText, linkifyPlainText, quoteLines } from '../../lib/markdown';
 
 export const AI_REPLY_JOB = 'whatsapp.ai_reply';
 
@@ -81,14 +81,14 @@ async function handoffAlert(deps: AiReplyDeps, leadId: string | null) {
         const lead = leadId && deps.kommo ? await deps.kommo.getLead(leadId) : undefined;
         const linked = lead?.responsibleUserId && deps.identities ? await deps.identities.byKommoUser(lead.responsibleUserId) : undefined;
         if (linked) {
-            const mention = mentionMarkup(linked.teamsName);
-            return textMessage(t.handoff(mention.text), [{ text: mention.text, userId: linked.teamsUserId, name: mention.name }]);
+            const mention = personMention(linked.teamsUserId, linked.teamsName);
+            return textMessage(t.handoff(mention.text), [mention]);
         }
         const user = lead?.responsibleUserId && deps.kommo ? await deps.kommo.getUser(lead.responsibleUserId) : undefined;
         const person = user?.email ? await deps.people.byEmail(user.email) : undefined;
         if (person) {
-            const mention = mentionMarkup(person.name ?? user?.name);
-            return textMessage(t.handoff(mention.text), [{ text: mention.text, userId: person.userId, name: mention.name }]);
+            const mention = personMention(person.userId, person.name ?? user?.name);
+            return textMessage(t.handoff(mention.text), [mention]);
         }
         if (user?.name) return textMessage(t.handoff(inlineText(user.name)));
     } catch (err) {

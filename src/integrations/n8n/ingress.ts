@@ -15,7 +15,6 @@ export function n8nRepliesIngress(callbackToken: string | undefined): WebhookIng
     return {
         source: 'n8n',
         path: '/api/n8n/replies',
-        bodyType: 'json',
         authenticate(request) {
             if (!callbackToken) throw unauthorized('n8n callbacks are disabled: set N8N_CALLBACK_TOKEN');
             const presented = /^Bearer\s+(.+)$/i.exec(request.header('authorization') ?? '')?.[1]?.trim();

@@ -1,3 +1,4 @@
+import { singleLine } from '../../lib/markdown';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Locale } from '../../config';
@@ -81,7 +82,7 @@ export function registerConversationThreads(app: Application<TurnState>, deps: C
         if (parsed.hashed && parsed.command === 'status') {
             const snapshot = asSnapshot(await deps.snapshots.get(threadKey));
             if (snapshot) {
-                await context.sendActivity({ attachments: [cardAttachment(conversationCard(snapshot))] });
+                await context.sendActivity({ attachments: [cardAttachment(conversationCard(snapshot))], summary: singleLine(snapshot.subject, 100) });
                 return;
             }
             outcome = t.threadHelp;
