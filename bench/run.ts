@@ -17,7 +17,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { intercomSignature } from '../src/integrations/intercom/verify-signature';
+import { intercomSignature } from '../src/integrations/intercom/verify';
 import { TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS } from '../src/outbox/rate-limits';
 import { migrateToLatest, openDatabase } from '../src/store/database';
 import { createRepositories } from '../src/store/index';

@@ -7,6 +7,7 @@ import { registerDeadLetterRoutes } from './http/admin-dead-letters';
 import { registerHealthRoutes } from './http/health';
 import { mountWebhook, webhookCounter } from './http/webhook-route';
 import { intercomIngress } from './integrations/intercom/ingress';
+import { zendeskIngress } from './integrations/zendesk/ingress';
 import type { Logger } from './lib/logger';
 import { createMetrics, type Metrics } from './lib/metrics';
 import { createHttpServer } from './server';
@@ -92,6 +93,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
             (s) => registerLegalPages(s, { privacyFile: config.PRIVACY_PAGE_FILE, termsFile: config.TERMS_PAGE_FILE, logger }),
             (s) => registerBotMessages(s, { bot, logger, anonymous: config.anonymousBot }),
             (s) => mountWebhook(s, intercomIngress(config.INTERCOM_CLIENT_SECRET), { outbox, logger, counter: webhookCounter(metrics.registry, 'deskbridge_intercom_webhooks_total', 'Intercom deliveries by topic group and outcome') }),
+            (s) => mountWebhook(s, zendeskIngress(config.ZENDESK_WEBHOOK_SECRET), { outbox, logger, counter: webhookCounter(metrics.registry, 'deskbridge_zendesk_webhooks_total', 'Zendesk deliveries by event type and outcome') }),
             (s) => registerKommoWebhook(s, { webhookToken: config.KOMMO_WEBHOOK_TOKEN, accountId: config.KOMMO_ACCOUNT_ID, outbox, logger, registry: metrics.registry, skipped: metrics.webhookItemsSkipped }),
             (s) => mountWebhook(s, n8nRepliesIngress(config.N8N_CALLBACK_TOKEN), { outbox, logger }),
             (s) => mountWebhook(s, leadsIntakeIngress(config.LEADS_API_KEY), { outbox, logger }),

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseBusinessHours } from './domain/business-hours';
+import { parseKeywordCategories } from './domain/keyword-categories';
 import { loadScoringRules } from './domain/lead-scoring';
 import { SUPPORTED_LOCALES, type Locale } from './texts/locales';
 
@@ -98,6 +99,27 @@ const fields = {
         .refine((v) => v === undefined || /^(\d+\.\d+|Unstable)$/.test(v), 'must be a version like 2.14')
         .transform((v) => v ?? '2.14'),
     INTERCOM_DEFAULT_ADMIN_ID: optionalString,
+    /** The contact's custom attribute holding the customer's plan, for `route tier:…` rules. */
+    INTERCOM_TIER_ATTRIBUTE: optionalString.transform((v) => v ?? 'plan'),
+
+    /** `https://<subdomain>.zendesk.com`. */
+    ZENDESK_BASE_URL: httpUrl(),
+    /** With ZENDESK_API_TOKEN: the integration user's email (Basic `{email}/token:{token}`). */
+    ZENDESK_EMAIL: optionalString,
+    ZENDESK_API_TOKEN: optionalString,
+    /** Instead of an API token: an OAuth access token (Bearer). */
+    ZENDESK_OAUTH_TOKEN: optionalString,
+    /** The signing secret of the Zendesk webhook (X-Zendesk-Webhook-Signature). */
+    ZENDESK_WEBHOOK_SECRET: optionalString,
+    /** The Zendesk user replies of agents without a Zendesk user are written as, signed with their name. */
+    ZENDESK_DEFAULT_AUTHOR_ID: optionalString.refine((v) => v === undefined || /^\d{1,20}$/.test(v), 'must be a Zendesk user id (digits)'),
+    /** The user or organization field holding the customer's tier, for `route tier:…` rules. */
+    ZENDESK_TIER_FIELD: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_]{1,64}$/.test(v), 'must be a field key (letters, digits, _)').transform((v) => v ?? 'tier'),
+    /**
+     * Keyword categories for new helpdesk conversations: `tag:word,word;tag!:word` — a match adds
+     * the tag in the helpdesk, and `!` raises the priority too.
+     */
+    SUPPORT_KEYWORD_CATEGORIES: optionalString,
 
     KOMMO_BASE_URL: httpUrl(),
     KOMMO_ACCESS_TOKEN: optionalString,
@@ -194,6 +216,11 @@ function crossChecks(env: Partial<Fields>): string[] {
             problems.push(`SLA_BUSINESS_HOURS ${(err as Error).message}`);
         }
     }
+    const zendeskAuth = env.ZENDESK_API_TOKEN || env.ZENDESK_OAUTH_TOKEN;
+    if (zendeskAuth && !env.ZENDESK_BASE_URL) problems.push('ZENDESK_BASE_URL is required when a Zendesk token is set (e.g. https://yourcompany.zendesk.com)');
+    if (env.ZENDESK_API_TOKEN && !env.ZENDESK_EMAIL) problems.push('ZENDESK_EMAIL is required with ZENDESK_API_TOKEN (Zendesk authenticates {email}/token:{token})');
+    if (env.ZENDESK_API_TOKEN && env.ZENDESK_OAUTH_TOKEN) problems.push('set either ZENDESK_API_TOKEN or ZENDESK_OAUTH_TOKEN, not both');
+    if (env.SUPPORT_KEYWORD_CATEGORIES !== undefined) for (const p of parseKeywordCategories(env.SUPPORT_KEYWORD_CATEGORIES).problems) problems.push(`SUPPORT_KEYWORD_CATEGORIES: ${p}`);
     if (env.KOMMO_ACCESS_TOKEN && !env.KOMMO_BASE_URL) problems.push('KOMMO_BASE_URL is required when KOMMO_ACCESS_TOKEN is set (e.g. https://yourcompany.kommo.com)');
     for (const key of ['PRIVACY_PAGE_FILE', 'TERMS_PAGE_FILE'] as const) {
         const file = env[key];

@@ -6,9 +6,7 @@ import type { LeadThreads } from './domain/lead-threads';
 import { restoreCardHandler } from './domain/restore-card-job';
 import { slaCheckHandler } from './domain/sla-check-handler';
 import type { WhatsAppThreads } from './domain/whatsapp-jobs';
-import { intercomActHandler } from './integrations/intercom/act-job';
-import { mirrorEventHandler } from './integrations/intercom/mirror-job';
-import { intercomSyncHandler } from './integrations/intercom/sync-job';
+import { supportJobs } from './flows/support/register-jobs';
 import type { Clients } from './integrations/clients';
 import { registerLeadJobs } from './flows/leads/register-lead-jobs';
 import { threadPeople } from './flows/thread-people';
@@ -22,28 +20,22 @@ import { slaTexts } from './texts/sla-texts';
 
 /**
  * Registers every job handler with the outbox, each with the clients its configuration allows:
- * Teams sends, the Intercom mirror and agent actions, the WhatsApp flow, leads, SLA checks.
+ * Teams sends, the support flow (Intercom, Zendesk), the WhatsApp flow, leads, SLA checks.
  */
 export function registerJobs(outbox: Outbox, deps: { config: Config; repos: Repositories; logger: Logger; bot: TeamsBot; whatsapp: WhatsAppThreads; leads: LeadThreads; clients: Clients; poster: ThreadPoster }): void {
     const { config, repos, logger } = deps;
     const db = repos.db.kysely;
-    const { intercom, directory, kommo } = deps.clients;
+    const { directory, kommo } = deps.clients;
     const policy = { minutes: config.SLA_FIRST_RESPONSE_MINUTES, hours: parseBusinessHours(config.SLA_BUSINESS_HOURS, config.SLA_TIMEZONE) };
     const activity = new ConversationActivity(repos.activity, policy);
-    const people = threadPeople({ repos, intercom: directory, kommo });
+    const people = threadPeople({ repos, intercom: directory, zendesk: deps.clients.zendesk?.directory, kommo });
 
     outbox.handlers.register(
         ...teamsJobHandlers({ messenger: deps.bot.messenger, threads: repos.threads, bindings: repos.bindings, teams: repos.teams }),
         restoreCardHandler(repos.snapshots, deps.poster),
-        mirrorEventHandler({ db, snapshots: repos.snapshots, sentParts: repos.sentParts, routingRules: repos.routingRules, client: intercom, directory, activity, poster: deps.poster }),
         slaCheckHandler({ policy, activity: repos.activity, people: repos.people, bindings: repos.bindings, threads: repos.threads, teams: repos.teams, texts: slaTexts(undefined, config.DEFAULT_LOCALE), poster: deps.poster, ...people })
     );
-    if (intercom && directory) {
-        outbox.handlers.register(
-            intercomActHandler({ client: intercom, directory, snapshots: repos.snapshots, sentParts: repos.sentParts, defaultAdminId: config.INTERCOM_DEFAULT_ADMIN_ID, defaultLocale: config.DEFAULT_LOCALE, activity, poster: deps.poster }),
-            intercomSyncHandler(db, intercom)
-        );
-    }
+    outbox.handlers.register(...supportJobs({ config, repos, db, clients: deps.clients, poster: deps.poster, activity }));
     registerWhatsAppJobs(outbox, { config, repos, logger, db, threads: deps.whatsapp, kommo, activity });
     registerLeadJobs(outbox, { config, repos, logger, threads: deps.leads, kommo });
 }

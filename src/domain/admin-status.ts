@@ -9,6 +9,7 @@ import { leadStats, startOfDay } from './lead-stats';
 /** Integrations as the status shows them; `webhookSources` are the inbox sources they deliver as. */
 const INTEGRATIONS = [
     { name: 'intercom', peer: 'intercom', webhookSources: ['intercom'], configured: (c: Config) => !!(c.INTERCOM_CLIENT_SECRET || c.INTERCOM_ACCESS_TOKEN) },
+    { name: 'zendesk', peer: 'zendesk', webhookSources: ['zendesk'], configured: (c: Config) => !!(c.ZENDESK_WEBHOOK_SECRET || c.ZENDESK_API_TOKEN || c.ZENDESK_OAUTH_TOKEN) },
     { name: 'kommo', peer: 'kommo', webhookSources: ['kommo'], configured: (c: Config) => !!(c.KOMMO_WEBHOOK_TOKEN || c.KOMMO_ACCESS_TOKEN) },
     { name: 'n8n', peer: 'n8n', webhookSources: ['n8n'], configured: (c: Config) => !!(c.N8N_WEBHOOK_URL || c.N8N_LEAD_WEBHOOK_URL_HOT || c.N8N_LEAD_WEBHOOK_URL_WARM || c.N8N_LEAD_WEBHOOK_URL_COLD) },
     { name: 'teams', peer: 'teams', webhookSources: [], configured: (c: Config) => !c.anonymousBot },
@@ -31,6 +32,8 @@ export interface AdminStatus {
         firstResponseMinutes: { median: number | null; p90: number | null };
         automationRate: number | null;
         escalationRate: number | null;
+        /** Customer satisfaction from the helpdesks' ratings received today: share satisfied (Zendesk "good", Intercom 4–5). */
+        csat: { ratings: number; satisfied: number | null };
         leads: { byTemperature: Record<string, number>; medianMinutesToClaim: number | null; unclaimedHot: number };
     };
 }
@@ -48,7 +51,7 @@ function percentile(sorted: readonly number[], p: number): number | null {
  * The day's conversation figures: opened, first-response time from Teams (median, p90, minutes),
  * automation rate (closed with only Fin/AI answers) and escalation rate (Fin/AI handed over).
  */
-export function conversationFigures(rows: readonly ThreadActivity[]): Omit<AdminStatus['today'], 'leads'> {
+export function conversationFigures(rows: readonly ThreadActivity[]): Omit<AdminStatus['today'], 'leads' | 'csat'> {
     const responses = rows
         .filter((r) => r.openedAt !== null && r.firstResponseAt !== null && r.firstResponseAt >= r.openedAt)
         .map((r) => (r.firstResponseAt! - r.openedAt!) / 60000)
@@ -69,14 +72,15 @@ export async function loadAdminStatus(deps: { config: Config; repos: Repositorie
     const { config, repos } = deps;
     const db = repos.db.kysely;
     const since = startOfDay(now, config.SLA_TIMEZONE);
-    const [lastWebhooks, stats, dead, bindings, paused, activity, leads] = await Promise.all([
+    const [lastWebhooks, stats, dead, bindings, paused, activity, leads, ratings] = await Promise.all([
         db.selectFrom('inbox').select(['source', (eb) => eb.fn.max('received_at').as('last')]).groupBy('source').execute(),
         queueStats(db),
         listDeadLetters(db, 10),
         repos.bindings.list(),
         repos.contacts.listPaused(),
         repos.activity.openedSince(since),
-        repos.leads.receivedSince(since)
+        repos.leads.receivedSince(since),
+        repos.activity.ratingsSince(since)
     ]);
     const lastBySource = new Map(lastWebhooks.map((r) => [r.source, Number(r.last)]));
     const lead = leadStats(leads, now);
@@ -100,6 +104,6 @@ export async function loadAdminStatus(deps: { config: Config; repos: Repositorie
         bindings: bindings.map((b) => ({ stream: b.stream, channel: b.channelName ?? b.channelId })),
         outbox: { pending: stats.counts.pending, running: stats.counts.running, dead: stats.counts.dead, oldestPendingAgeSeconds: Math.round(stats.oldestPendingAgeMs / 1000), deadLetters: dead.map((d) => ({ id: d.id, kind: d.kind, lastError: d.lastError })) },
         pausedContacts: paused.map((c) => ({ contactId: c.contactId, name: c.name, by: c.ai.by, via: c.ai.via, since: iso(c.ai.at) })),
-        today: { ...conversationFigures(activity), leads: { byTemperature: lead.byTemperature, medianMinutesToClaim: lead.medianMinutesToClaim, unclaimedHot: lead.unclaimedHot.length } }
+        today: { ...conversationFigures(activity), csat: { ratings: ratings.ratings, satisfied: ratings.ratings ? round(ratings.satisfied / ratings.ratings) : null }, leads: { byTemperature: lead.byTemperature, medianMinutesToClaim: lead.medianMinutesToClaim, unclaimedHot: lead.unclaimedHot.length } }
     };
 }

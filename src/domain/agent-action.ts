@@ -30,6 +30,7 @@ export interface Agent {
     timeZone?: string;
     /** An admin's override of the email match (`@Deskbridge link`). */
     intercomAdminId?: string | null;
+    zendeskUserId?: string | null;
     kommoUserId?: string | null;
 }
 

@@ -28,6 +28,11 @@ export class ConversationActivity {
         return this.repo.escalated(threadKey, at);
     }
 
+    /** The customer rated the conversation (today's CSAT counts the latest rating of each). */
+    rated(threadKey: string, rating: { score: string | number; satisfied: boolean; at: number }): Promise<void> {
+        return this.repo.rated(threadKey, { score: String(rating.score), satisfied: rating.satisfied, at: rating.at });
+    }
+
     closed(threadKey: string, at = Date.now()): Promise<void> {
         return this.repo.closed(threadKey, at);
     }

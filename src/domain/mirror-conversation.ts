@@ -1,3 +1,4 @@
+import type { HelpdeskSource } from '../texts/locales';
 import type { NewJob } from '../outbox/job-store';
 import type { ConversationMessage, ConversationSnapshot } from './conversation';
 import type { ThreadPoster } from './thread-post';
@@ -6,7 +7,7 @@ import type { ThreadPoster } from './thread-post';
 export const threadKeyOf = (c: Pick<ConversationSnapshot, 'source' | 'id'>): string => `${c.source}:${c.id}`;
 
 /** Where a new thread goes: the stream's bound channel, or a channel a routing rule picked. */
-export type ThreadDestination = { stream: 'intercom' } | { teamId: string; channelId: string };
+export type ThreadDestination = { stream: HelpdeskSource } | { teamId: string; channelId: string };
 
 /** Brings the root card of a conversation's thread up to date. */
 export function refreshCardJob(poster: ThreadPoster, snapshot: ConversationSnapshot, dedupeKey: string): NewJob {

@@ -5,6 +5,8 @@ export interface RoutableConversation {
     tags: readonly string[];
     teamAssigneeId: string | null;
     teamAssigneeName?: string | null;
+    /** The customer's plan or tier, when the helpdesk reports one. */
+    tier?: string | null;
     /** Subject and opening message. */
     text: string;
 }
@@ -12,7 +14,7 @@ export interface RoutableConversation {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** True when a keyword appears as a whole word (or phrase), ignoring case. */
-function containsWord(text: string, word: string): boolean {
+export function containsWord(text: string, word: string): boolean {
     return new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(word)}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
 }
 
@@ -22,6 +24,8 @@ export function ruleMatches(rule: Pick<RoutingRule, 'kind' | 'value'>, c: Routab
     switch (rule.kind) {
         case 'tag':
             return c.tags.some((t) => t.toLowerCase() === value);
+        case 'tier':
+            return (c.tier ?? '').trim().toLowerCase() === value;
         case 'team':
             return c.teamAssigneeId === rule.value.trim() || (c.teamAssigneeName ?? '').toLowerCase() === value;
         case 'keyword':

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Logger } from '../lib/logger';
 import { IntercomClient } from './intercom/client';
 import { IntercomDirectory } from './intercom/directory';
+import { createZendesk, type ZendeskClient, type ZendeskDirectory } from './zendesk/index';
 import { KOMMO_REQUEST_LIMITS, KommoClient } from './kommo/client';
 import { requestGate, type RateLimiter } from '../outbox/rate-limits';
 
@@ -10,6 +11,7 @@ export interface Clients {
     intercom?: IntercomClient;
     directory?: IntercomDirectory;
     kommo?: KommoClient;
+    zendesk?: { client: ZendeskClient; directory: ZendeskDirectory };
 }
 
 export function createClients(config: Config, logger: Logger, limiter?: RateLimiter): Clients {
@@ -17,6 +19,7 @@ export function createClients(config: Config, logger: Logger, limiter?: RateLimi
     return {
         intercom,
         directory: intercom ? new IntercomDirectory(intercom, logger) : undefined,
+        zendesk: createZendesk(config, logger),
         kommo: config.KOMMO_ACCESS_TOKEN && config.KOMMO_BASE_URL ? new KommoClient({
                   baseUrl: config.KOMMO_BASE_URL,
                   accessToken: config.KOMMO_ACCESS_TOKEN,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 
 /** The streams a channel can be the destination of. */
-export const STREAMS = ['intercom', 'whatsapp', 'leads', 'escalations'] as const;
+export const STREAMS = ['intercom', 'zendesk', 'whatsapp', 'leads', 'escalations'] as const;
 export type Stream = (typeof STREAMS)[number];
 
 export const isStream = (value: string): value is Stream => (STREAMS as readonly string[]).includes(value);

@@ -6,17 +6,18 @@ export interface IdentityLink {
     teamsName: string | null;
     intercomAdminId: string | null;
     kommoUserId: string | null;
+    zendeskUserId: string | null;
     linkedBy: string | null;
 }
 
-/** Identity overrides set by admins: a Teams user is this Intercom admin and this Kommo user. */
+/** Identity overrides set by admins: a Teams user is this Intercom admin, this Zendesk user and this Kommo user. */
 export class IdentityLinksRepo {
     constructor(private readonly db: Kysely<Database>) {}
 
     /** Sets the given parts of a user's link; parts left undefined keep their value. */
-    async set(link: { teamsUserId: string; teamsName?: string | null; intercomAdminId?: string | null; kommoUserId?: string | null; linkedBy: string | null }, now = Date.now()): Promise<IdentityLink> {
+    async set(link: { teamsUserId: string; teamsName?: string | null; intercomAdminId?: string | null; kommoUserId?: string | null; zendeskUserId?: string | null; linkedBy: string | null }, now = Date.now()): Promise<IdentityLink> {
         const parts = Object.fromEntries(
-            Object.entries({ teams_name: link.teamsName, intercom_admin_id: link.intercomAdminId, kommo_user_id: link.kommoUserId }).filter(([, v]) => v !== undefined)
+            Object.entries({ teams_name: link.teamsName, intercom_admin_id: link.intercomAdminId, kommo_user_id: link.kommoUserId, zendesk_user_id: link.zendeskUserId }).filter(([, v]) => v !== undefined)
         );
         await this.db
             .insertInto('identity_links')
@@ -28,7 +29,7 @@ export class IdentityLinksRepo {
 
     async get(teamsUserId: string): Promise<IdentityLink | undefined> {
         const r = await this.db.selectFrom('identity_links').selectAll().where('teams_user_id', '=', teamsUserId).executeTakeFirst();
-        return r ? { teamsUserId: r.teams_user_id, teamsName: r.teams_name, intercomAdminId: r.intercom_admin_id, kommoUserId: r.kommo_user_id, linkedBy: r.linked_by } : undefined;
+        return r ? { teamsUserId: r.teams_user_id, teamsName: r.teams_name, intercomAdminId: r.intercom_admin_id, kommoUserId: r.kommo_user_id, zendeskUserId: r.zendesk_user_id, linkedBy: r.linked_by } : undefined;
     }
 
     /** The Teams user linked to a Kommo user, if an admin linked one. */

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 
 /** What a rule matches: a conversation tag, the Intercom team it is assigned to, or words in it. */
-export const RULE_KINDS = ['tag', 'team', 'keyword'] as const;
+/** `team` is the conversation's Intercom team or Zendesk group; `tier` the customer's plan. */
+export const RULE_KINDS = ['tag', 'team', 'keyword', 'tier'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 export interface RoutingRule {

@@ -195,6 +195,9 @@ export interface ThreadActivityTable {
     ai_answers: Generated<number>;
     escalated_at: number | null;
     closed_at: number | null;
+    rating_score: string | null;
+    rating_satisfied: number | null;
+    rated_at: number | null;
     updated_at: number;
 }
 
@@ -203,6 +206,7 @@ export interface IdentityLinksTable {
     teams_name: string | null;
     intercom_admin_id: string | null;
     kommo_user_id: string | null;
+    zendesk_user_id: string | null;
     linked_by: string | null;
     updated_at: number;
 }

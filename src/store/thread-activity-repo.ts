@@ -79,6 +79,26 @@ export class ThreadActivityRepo {
         return r ? toActivity(r) : undefined;
     }
 
+    /** The customer rated the conversation (the latest rating counts). */
+    async rated(threadKey: string, rating: { score: string; satisfied: boolean; at: number }): Promise<void> {
+        const values = { rating_score: rating.score, rating_satisfied: rating.satisfied ? 1 : 0, rated_at: rating.at, updated_at: rating.at };
+        await this.db
+            .insertInto('thread_activity')
+            .values({ thread_key: threadKey, ...values })
+            .onConflict((oc) => oc.column('thread_key').doUpdateSet(values))
+            .execute();
+    }
+
+    /** Ratings received since a time: how many, and how many satisfied (today's CSAT). */
+    async ratingsSince(since: number): Promise<{ ratings: number; satisfied: number }> {
+        const r = await this.db
+            .selectFrom('thread_activity')
+            .select((eb) => [eb.fn.countAll().as('ratings'), eb.fn.sum('rating_satisfied').as('satisfied')])
+            .where('rated_at', '>=', since)
+            .executeTakeFirst();
+        return { ratings: Number(r?.ratings ?? 0), satisfied: Number(r?.satisfied ?? 0) };
+    }
+
     /** Threads opened since a time (today's figures). */
     async openedSince(since: number): Promise<ThreadActivity[]> {
         const rows = await this.db.selectFrom('thread_activity').selectAll().where('opened_at', '>=', since).execute();

@@ -34,6 +34,7 @@ export async function agentOf(context: TurnContext, lookups: AgentLookups = {}):
     const link = identities && from?.id ? await identities.get(from.id) : undefined;
     return {
         intercomAdminId: link?.intercomAdminId ?? null,
+        zendeskUserId: link?.zendeskUserId ?? null,
         kommoUserId: link?.kommoUserId ?? null,
         id: from?.aadObjectId ?? from?.id ?? 'unknown',
         name: name || 'Teams user',

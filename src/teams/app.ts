@@ -25,6 +25,9 @@ import { registerInstallationHandlers } from './handlers/installation';
 import { resolveLocale, textsFor, type Texts } from '../texts/i18n';
 import { TeamsMessenger } from './proactive';
 import { checkCardPress, refusePress } from './card-action-guard';
+import type { HelpdeskSource } from '../domain/helpdesk';
+import { syncJob as intercomSyncJob } from '../integrations/intercom/index';
+import { syncJob as zendeskSyncJob, zendeskConfigured } from '../integrations/zendesk/index';
 
 /** The Teams side of Deskbridge: the adapter, the teams-ai application and proactive posting. */
 export interface TeamsBot {
@@ -153,12 +156,12 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
     // Card actions first: their routes must see card submissions before the message handler.
     registerDeadLetterActions(app, deadLetterDeps);
     registerInstallationHandlers(app, { repos, logger, textsFor: texts });
-    const intercomConnected = !!config.INTERCOM_ACCESS_TOKEN;
+    const helpdesksConnected: HelpdeskSource[] = [...(config.INTERCOM_ACCESS_TOKEN ? (['intercom'] as const) : []), ...(zendeskConfigured(config) ? (['zendesk'] as const) : [])];
     const conversationDeps = {
         threads: repos.threads,
         snapshots: repos.snapshots,
         enqueue: deps.enqueue,
-        connected: (source: string) => source === 'intercom' && intercomConnected,
+        connected: (source: string) => (helpdesksConnected as readonly string[]).includes(source),
         people: repos.people,
         identities: repos.identities,
         emailOf,
@@ -193,7 +196,16 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         clients: deps.clients,
         graph: graph?.directory,
         timeZone: config.SLA_TIMEZONE,
-        intercomAdmin: { routingRules: repos.routingRules, teams: repos.teams, adminPolicy, logger, defaultLocale: config.DEFAULT_LOCALE, enqueue: deps.enqueue, intercomConnected }
+        helpdeskAdmin: {
+            routingRules: repos.routingRules,
+            teams: repos.teams,
+            adminPolicy,
+            logger,
+            defaultLocale: config.DEFAULT_LOCALE,
+            enqueue: deps.enqueue,
+            connected: helpdesksConnected,
+            syncJob: (helpdesk, requestId) => (helpdesk === 'zendesk' ? zendeskSyncJob(requestId) : intercomSyncJob(requestId))
+        }
     });
 
     return {

@@ -4,6 +4,7 @@ import { issueDetails } from '../lib/http-error';
 import { leadThreadKey } from '../domain/lead';
 import { whatsappThreadKey } from '../domain/whatsapp-contact';
 import { SNOOZE_CHOICES } from '../domain/snooze';
+import { HELPDESK_SOURCES } from '../texts/locales';
 import type { ThreadsRepo } from '../store/threads-repo';
 import { channelDataOf } from './activity-context';
 import { isAdmin, type AdminPolicy } from './admin-check';
@@ -11,13 +12,13 @@ import { threadKeyOfActivity } from './conversation-actions';
 import { REPLAY_VERB } from './cards/status-card';
 import { REPLY_INPUT_ID } from './cards/conversation-card';
 
-/** Intercom conversation ids are decimal numbers (`215473853299345`). */
-const intercomId = z.string().regex(/^\d{1,32}$/, 'must be an Intercom conversation id (digits)');
+/** Intercom conversation and Zendesk ticket ids are decimal numbers (`215473853299345`, `35436`). */
+const conversationId = z.string().regex(/^\d{1,32}$/, 'must be a conversation or ticket id (digits)');
 /** Kommo ids (contacts, leads) are decimal numbers. */
 const kommoId = z.union([z.string().regex(/^\d{1,20}$/, 'must be a Kommo id (digits)'), z.number().int().positive().max(Number.MAX_SAFE_INTEGER)]).transform(String);
 const leadId = z.union([z.number().int().positive().max(2 ** 31 - 1), z.string().regex(/^\d{1,10}$/, 'must be a lead id (digits)')]).transform(Number);
 
-const conversation = z.object({ conversationId: intercomId.optional() });
+const conversation = z.object({ conversationId: conversationId.optional(), helpdesk: z.enum(HELPDESK_SOURCES).optional() });
 const verbSchemas = {
     reply: conversation.extend({ [REPLY_INPUT_ID]: z.string().max(5000).optional() }),
     note: conversation.extend({ [REPLY_INPUT_ID]: z.string().max(5000).optional() }),
@@ -36,7 +37,7 @@ type GuardedVerb = keyof typeof verbSchemas;
 
 /** The thread key a verb's button data names, if it names one. */
 function namedThreadKey(data: Record<string, unknown>): string | undefined {
-    if ('conversationId' in data && typeof data.conversationId === 'string') return `intercom:${data.conversationId}`;
+    if ('conversationId' in data && typeof data.conversationId === 'string') return `${typeof data.helpdesk === 'string' ? data.helpdesk : 'intercom'}:${data.conversationId}`;
     if ('contactId' in data && typeof data.contactId === 'string') return whatsappThreadKey(data.contactId);
     if ('leadId' in data && typeof data.leadId === 'number') return leadThreadKey(data.leadId);
     return undefined;
@@ -44,12 +45,12 @@ function namedThreadKey(data: Record<string, unknown>): string | undefined {
 
 /** Which kind of thread each verb acts in. */
 const VERB_SOURCE: Partial<Record<GuardedVerb, string>> = {
-    reply: 'intercom',
-    note: 'intercom',
-    assign_to_me: 'intercom',
-    close: 'intercom',
-    reopen: 'intercom',
-    snooze: 'intercom',
+    reply: 'helpdesk',
+    note: 'helpdesk',
+    assign_to_me: 'helpdesk',
+    close: 'helpdesk',
+    reopen: 'helpdesk',
+    snooze: 'helpdesk',
     pause_ai: 'kommo',
     resume_ai: 'kommo',
     claim_lead: 'lead',

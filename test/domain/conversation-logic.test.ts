@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { pickRoute } from '../../src/domain/routing';
 import { snoozeUntil } from '../../src/domain/snooze';
 import { IntercomRateGate } from '../../src/integrations/intercom/rate-gate';
-import { textToIntercomHtml } from '../../src/integrations/intercom/text-to-html';
+import { textToIntercomHtml } from '../../src/lib/text-to-html';
 import type { RoutingRule } from '../../src/store/routing-rules-repo';
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { intercomSignature } from '../../src/integrations/intercom/verify-signature';
+import { intercomSignature } from '../../src/integrations/intercom/verify';
 import { post } from './post';
 
 export const INTERCOM_SECRET = 'intercom-client-secret-for-tests';

@@ -51,7 +51,7 @@ describe('identities: whoami and admin links', function () {
         await say('link intercom:abc', ALEX, [{ id: MEGAN.id, name: 'Megan Bowen' }]);
         assert.match(connector.sentTexts().at(-1) ?? '', /Usage: `@Deskbridge link @user/);
         await say('link intercom:3156780', ALEX, [{ id: MEGAN.id, name: 'Megan Bowen' }]);
-        assert.match(connector.sentTexts().at(-1) ?? '', /Linked \*\*Megan Bowen\*\*: Intercom 3156780, Kommo \(by email\)/);
+        assert.match(connector.sentTexts().at(-1) ?? '', /Linked \*\*Megan Bowen\*\*: Intercom 3156780, Zendesk \(by email\), Kommo \(by email\)/);
 
         await postIntercom(app.url, intercomFixture('conversation.user.created'));
         await eventually(() => nothingDue(app), 'mirrored');

@@ -3,7 +3,7 @@ import { trackChild } from '../helpers/children';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { loadConfig } from '../../src/config';
-import { intercomSignature } from '../../src/integrations/intercom/verify-signature';
+import { intercomSignature } from '../../src/integrations/intercom/verify';
 import { pruneHistory } from '../../src/outbox/job-store';
 import { ALEX, SUPPORT_CHANNEL_ID, TEAM_ID, cardAction, channelEvent, channelMention } from '../helpers/activities';
 import type { FakeBotConnector } from '../helpers/fake-bot-connector';

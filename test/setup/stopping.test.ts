@@ -75,7 +75,7 @@ describe('stopping what npm started', function () {
         child.kill('SIGTERM');
         assert.ok(await until(async () => !(await portOpen(port)), 5_000), 'port still open 5 s after SIGTERM');
         assert.ok(await until(() => below.every((pid) => !isAlive(pid)), 5_000), 'a process npm started is still running');
-        assert.match(output(), /Deskbridge listening on 127\.0\.0\.1:\d+ \(sqlite\); integrations on: kommo, n8n; off: intercom, teams, leads/);
+        assert.match(output(), /Deskbridge listening on 127\.0\.0\.1:\d+ \(sqlite\); integrations on: kommo, n8n; off: intercom, zendesk, teams, leads/);
         assert.match(output(), /"msg":"Deskbridge stopped"/);
     });
 

@@ -80,7 +80,7 @@ describe('Teams turns', () => {
         });
 
         it('explains the usage of setup without a valid stream, and refuses it outside a channel', async () => {
-            await send(channelMention(connector.url, 'setup zendesk'));
+            await send(channelMention(connector.url, 'setup freshdesk'));
             assert.match(lastText(), /Usage: `@Deskbridge setup intercom`/);
             await send(personalMessage(connector.url, 'setup intercom'));
             assert.match(lastText(), /in the team channel/);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DeliveryError } from '../../lib/delivery-error';
 import { httpClientError } from '../../lib/http-client-error';
 import { IntercomRateGate } from './rate-gate';
-import { conversationSchema, type IntercomConversation } from './schemas';
+import { contactSchema, conversationSchema, tagSchema, type IntercomConversation } from './schemas';
 
 export interface IntercomClientOptions {
     baseUrl: string;
@@ -100,6 +100,20 @@ export class IntercomClient {
             case 'snooze':
                 return parseConversation(await this.call('post', `/conversations/${id}/parts`, { message_type: 'snoozed', admin_id: adminId, snoozed_until: Math.floor(action.snoozedUntil / 1000) }));
         }
+    }
+
+    /** `GET /contacts/{id}`: a contact's custom attributes (the customer's plan, for tier routing). */
+    async getContactAttributes(contactId: string): Promise<Record<string, unknown>> {
+        return contactSchema.parse(await this.call('get', `/contacts/${encodeURIComponent(contactId)}`)).custom_attributes ?? {};
+    }
+
+    /**
+     * Tags a conversation: `POST /tags` finds or creates the tag by name, then
+     * `POST /conversations/{id}/tags` attaches it as `adminId`.
+     */
+    async tagConversation(conversationId: string, tagName: string, adminId: string): Promise<void> {
+        const tag = tagSchema.parse(await this.call('post', '/tags', { name: tagName }));
+        await this.call('post', `/conversations/${encodeURIComponent(conversationId)}/tags`, { id: tag.id, admin_id: adminId });
     }
 
     /** One page of open conversations (`POST /conversations/search`), oldest cursor first. */

@@ -1,10 +1,10 @@
 import { isUtf8 } from 'node:buffer';
 import { schemaMismatch, unauthorized } from '../../lib/http-error';
 import type { WebhookIngress } from '../ingress';
-import { mirrorEventJob } from './mirror-job';
+import { mirrorEventJob } from './jobs';
 import { conversationAtIngressSchema, envelopeSchema, ticketSchema } from './schemas';
 import { isConversationTopic, isPing, isTicketTopic } from './topics';
-import { verifyIntercomSignature } from './verify-signature';
+import { verifyIntercomSignature } from './verify';
 
 /**
  * `HEAD|POST /api/webhooks/intercom`: verified with `X-Hub-Signature` on the raw bytes, validated,

@@ -1,5 +1,5 @@
 import type { ConversationMessage, ConversationSnapshot, PartKind } from '../../domain/conversation';
-import { intercomBodyToTeams } from './html-to-teams';
+import { intercomBodyToTeams } from '../../lib/html-to-teams';
 import type { IntercomConversation, IntercomPart } from './schemas';
 
 /** Intercom's inbox link for a conversation. */
@@ -25,7 +25,8 @@ export function normalizeConversation(c: IntercomConversation, appId: string | u
         tags: c.tags?.tags.map((t) => t.name) ?? [],
         fin: { participated: c.ai_agent_participated === true, resolutionState: c.ai_agent?.resolution_state ?? null },
         createdAt: c.created_at * 1000,
-        waitingSince: c.waiting_since ? c.waiting_since * 1000 : null
+        waitingSince: c.waiting_since ? c.waiting_since * 1000 : null,
+        rating: c.conversation_rating?.rating ? { score: c.conversation_rating.rating as 1 | 2 | 3 | 4 | 5, comment: c.conversation_rating.remark ?? null, at: (c.conversation_rating.created_at ?? c.updated_at ?? c.created_at) * 1000 } : null
     };
 }
 

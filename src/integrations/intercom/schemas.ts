@@ -61,9 +61,23 @@ export const conversationSchema = z
         tags: z.object({ tags: z.array(z.object({ name: z.string() }).passthrough()) }).passthrough().optional(),
         ai_agent: z.object({ resolution_state: z.string().nullable().optional(), last_answer_type: z.string().nullable().optional() }).passthrough().nullable().optional(),
         ai_agent_participated: z.boolean().nullable().optional(),
-        conversation_parts: z.object({ conversation_parts: z.array(partSchema) }).passthrough().optional()
+        conversation_parts: z.object({ conversation_parts: z.array(partSchema) }).passthrough().optional(),
+        /** The people in the conversation (`contact.list`); the first is read for the customer's tier. */
+        contacts: z.object({ contacts: z.array(z.object({ id: id }).passthrough()) }).passthrough().nullable().optional(),
+        /** The customer's rating (1–5) and remark, once given. */
+        conversation_rating: z
+            .object({ rating: z.number().int().min(1).max(5).nullable().optional(), remark: z.string().nullable().optional(), created_at: timestamp })
+            .passthrough()
+            .nullable()
+            .optional()
     })
     .passthrough();
+
+/** A contact (`GET /contacts/{id}`): only its custom attributes are read, for the tier. */
+export const contactSchema = z.object({ type: z.literal('contact'), id: id, custom_attributes: z.record(z.unknown()).nullable().optional() }).passthrough();
+
+/** A tag (`POST /tags` answers with it, created or found). */
+export const tagSchema = z.object({ type: z.literal('tag'), id: z.union([z.string(), z.number()]).transform(String), name: z.string() }).passthrough();
 
 export type IntercomConversation = z.output<typeof conversationSchema>;
 export type IntercomPart = z.output<typeof partSchema>;

@@ -2,7 +2,7 @@ import { threadKeyOf, mirrorConversationJobs } from '../../domain/mirror-convers
 import type { ConversationSnapshot } from '../../domain/conversation';
 import type { NewJob } from '../../outbox/job-store';
 import { textMessage } from '../../domain/thread-post';
-import type { MirrorConversation, MirrorDeps } from './mirror-job';
+import type { IntercomJobDeps, MirrorConversation } from './jobs';
 import { intercomConversationUrl } from './normalize';
 import type { IntercomTicket } from './schemas';
 
@@ -43,7 +43,7 @@ function ticketSnapshot(ticket: IntercomTicket, appId: string | undefined): Conv
  * own id for customer tickets, or its linked conversations). A ticket of a conversation not seen
  * yet starts that conversation's thread (read from Intercom), or a thread of its own.
  */
-export async function mirrorTicket(deps: MirrorDeps, mirror: MirrorConversation, ticket: IntercomTicket, appId: string | undefined, eventId: string, enqueue: (jobs: readonly NewJob[]) => Promise<void>): Promise<void> {
+export async function mirrorTicket(deps: IntercomJobDeps, mirror: MirrorConversation, ticket: IntercomTicket, appId: string | undefined, eventId: string, enqueue: (jobs: readonly NewJob[]) => Promise<void>): Promise<void> {
     const notice = textMessage(ticketNotice(ticket));
     const linked = (ticket.linked_objects?.data ?? []).filter((o) => o.type === 'conversation').map((o) => o.id);
     const ids = [...new Set([ticket.id, ...linked])];
@@ -54,13 +54,12 @@ export async function mirrorTicket(deps: MirrorDeps, mirror: MirrorConversation,
         return;
     }
     const conversation = deps.client ? await deps.client.findConversation(ticket.id) : undefined;
-    let jobs: NewJob[];
     if (conversation) {
-        jobs = await mirror(conversation, 'ticket.created', appId, eventId, { fetched: true });
+        await mirror(conversation, 'ticket.created', appId, eventId, enqueue, { fetched: true });
     } else {
         const snapshot = ticketSnapshot(ticket, appId);
+        await enqueue(mirrorConversationJobs(deps.poster, snapshot, [], eventId, { refreshCard: false }));
         await deps.snapshots.save(threadKeyOf(snapshot), snapshot);
-        jobs = mirrorConversationJobs(deps.poster, snapshot, [], eventId, { refreshCard: false });
     }
-    await enqueue([...jobs, deps.poster.reply(threadKeyOf({ source: 'intercom', id: ticket.id }), notice, `ticket:${eventId}:${ticket.id}`)]);
+    await enqueue([deps.poster.reply(threadKeyOf({ source: 'intercom', id: ticket.id }), notice, `ticket:${eventId}:${ticket.id}`)]);
 }

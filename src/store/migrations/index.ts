@@ -7,6 +7,7 @@ import { whatsapp } from './005-whatsapp';
 import { leads } from './006-leads';
 import { operations } from './007-operations';
 import { inboxEvidence } from './008-inbox-evidence';
+import { helpdesks } from './009-helpdesks';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -21,7 +22,8 @@ const ordered: Array<[string, DialectMigration]> = [
     ['005-whatsapp', whatsapp],
     ['006-leads', leads],
     ['007-operations', operations],
-    ['008-inbox-evidence', inboxEvidence]
+    ['008-inbox-evidence', inboxEvidence],
+    ['009-helpdesks', helpdesks]
 ];
 
 /** Serves the migrations compiled into the app, so no migration files are read at run time. */

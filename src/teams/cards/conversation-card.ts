@@ -2,6 +2,7 @@ import type { ConversationSnapshot } from '../../domain/conversation';
 import { SNOOZE_CHOICES, type SnoozeChoice } from '../../domain/snooze';
 import { adaptiveCard, facts, paragraph, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card';
 import { inlineText, safeUrl } from '../../lib/markdown';
+import { HELPDESK_WORDS } from '../../texts/locales';
 
 /** The verbs of the conversation card's buttons (Action.Execute, with Action.Submit fallbacks). */
 export const CONVERSATION_VERBS = ['reply', 'note', 'assign_to_me', 'snooze', 'close', 'reopen'] as const;
@@ -37,7 +38,7 @@ function assigneeText(c: ConversationSnapshot): string {
 
 /** A button that runs a verb: Action.Execute, falling back to Action.Submit on older clients. */
 function execute(title: string, verb: ConversationVerb, c: ConversationSnapshot, extra: Record<string, string> = {}): CardAction {
-    const data = { verb, conversationId: c.id, ...extra };
+    const data = { verb, conversationId: c.id, helpdesk: c.source, ...extra };
     return { type: 'Action.Execute', title, verb, data, fallback: { type: 'Action.Submit', title, data } };
 }
 
@@ -55,7 +56,7 @@ function conversationActions(c: ConversationSnapshot): CardAction[] {
         actions.push({ type: 'Action.ShowCard', title: 'Snooze…', card: snoozeCard }, execute('Close', 'close', c));
     }
     const url = safeUrl(c.url);
-    if (url) actions.push({ type: 'Action.OpenUrl', title: 'Open in Intercom', url });
+    if (url) actions.push({ type: 'Action.OpenUrl', title: `Open in ${HELPDESK_WORDS[c.source].name}`, url });
     return actions;
 }
 

@@ -84,6 +84,7 @@ function adminSections(a: AdminStatus, actions: CardAction[]) {
             ['First response (median / p90)', a.today.firstResponseMinutes.median === null ? '—' : `${a.today.firstResponseMinutes.median} / ${a.today.firstResponseMinutes.p90} min`],
             ['Automation rate', percent(a.today.automationRate)],
             ['Escalation rate', percent(a.today.escalationRate)],
+            ['CSAT (satisfied / ratings)', a.today.csat.ratings === 0 ? '—' : `${percent(a.today.csat.satisfied)} of ${a.today.csat.ratings}`],
             ['Leads (hot / warm / cold)', `${a.today.leads.byTemperature.QUENTE ?? 0} / ${a.today.leads.byTemperature.MORNO ?? 0} / ${a.today.leads.byTemperature.FRIO ?? 0}`],
             ['Median time to claim', a.today.leads.medianMinutesToClaim === null ? '—' : `${a.today.leads.medianMinutesToClaim} min`]
         ])

@@ -14,7 +14,7 @@ import type { Texts } from '../../texts/i18n';
 import { loadStatusView } from '../status-view';
 import { isThreadReply } from './conversation-threads';
 import { recordTeamInstallation } from './installation';
-import { routeCommand, syncCommand, type IntercomAdminCommandDeps } from './intercom-admin-commands';
+import { routeCommand, syncCommand, type HelpdeskAdminCommandDeps } from './helpdesk-admin-commands';
 import { leadsCommand } from './leads-command';
 import { linkCommand, whoamiCommand } from './identity-commands';
 import type { Clients } from '../../integrations/clients';
@@ -27,7 +27,7 @@ export interface ChannelCommandDeps {
     textsFor: (activity: Activity) => Texts;
     /** Replays dead letters (`all` or an id) for the sender, returning the answer. */
     replay: (context: TurnContext, which: string) => Promise<string>;
-    intercomAdmin: IntercomAdminCommandDeps;
+    helpdeskAdmin: HelpdeskAdminCommandDeps;
     /** The full status, for admins. */
     adminStatus?: () => Promise<AdminStatus>;
     clients?: Clients;
@@ -71,11 +71,11 @@ export function registerChannelCommands(app: Application<TurnState>, deps: Chann
             const which = (parsed.args[0] ?? '').toLowerCase();
             await context.sendActivity(which ? await deps.replay(context, which) : t.replayUsage);
         },
-        sync: (context) => syncCommand(context, deps.intercomAdmin),
+        sync: (context, parsed) => syncCommand(context, parsed, deps.helpdeskAdmin),
         whoami: (context) => whoamiCommand(context, identityDeps),
         link: (context, parsed) => linkCommand(context, parsed, identityDeps),
-        leads: (context) => leadsCommand(context, { leads: deps.repos.leads, defaultLocale: deps.intercomAdmin.defaultLocale, timeZone: deps.timeZone }),
-        route: (context, parsed) => routeCommand(context, parsed, deps.intercomAdmin)
+        leads: (context) => leadsCommand(context, { leads: deps.repos.leads, defaultLocale: deps.helpdeskAdmin.defaultLocale, timeZone: deps.timeZone }),
+        route: (context, parsed) => routeCommand(context, parsed, deps.helpdeskAdmin)
     };
 
     app.activity('message', async (context) => {

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Locale } from '../../config';
 import { splitThreadKey } from '../../domain/thread-key';
+import { isHelpdesk } from '../../domain/helpdesk';
 import type { AgentAction } from '../../domain/agent-action';
 import { asSnapshot } from '../../domain/conversation';
 import { SNOOZE_CHOICES, snoozeUntil, type SnoozeChoice } from '../../domain/snooze';
@@ -21,6 +22,7 @@ export interface ConversationCardDeps extends ConversationActionDeps {
 
 interface ButtonData {
     conversationId?: string;
+    helpdesk?: string;
     [REPLY_INPUT_ID]?: string;
     until?: string;
 }
@@ -50,10 +52,11 @@ function actionOf(verb: ConversationVerb, data: ButtonData, context: TurnContext
 export function registerConversationCardActions(app: Application<TurnState>, deps: ConversationCardDeps): void {
     /** Queues the action; returns the answer text when there is nothing to queue. */
     const handle = async (context: TurnContext, verb: ConversationVerb, data: ButtonData): Promise<{ threadKey?: string; answer?: string; notice?: string }> => {
-        const t = conversationTexts(context.activity.locale, deps.defaultLocale);
-        const threadKey = (await threadKeyOfActivity(context, deps.threads)) ?? (data.conversationId ? `intercom:${data.conversationId}` : undefined);
-        if (!threadKey || splitThreadKey(threadKey).source !== 'intercom') return { answer: t.threadHelp };
-        if (!deps.connected('intercom')) return { threadKey, answer: t.intercomNotConnected };
+        const threadKey = (await threadKeyOfActivity(context, deps.threads)) ?? (data.conversationId ? `${data.helpdesk ?? 'intercom'}:${data.conversationId}` : undefined);
+        const source = threadKey ? splitThreadKey(threadKey).source : '';
+        const t = conversationTexts(context.activity.locale, deps.defaultLocale, isHelpdesk(source) ? source : undefined);
+        if (!threadKey || !isHelpdesk(source)) return { answer: t.threadHelp };
+        if (!deps.connected(source)) return { threadKey, answer: t.notConnected };
         const action = actionOf(verb, data, context, t);
         if (typeof action === 'string') return { threadKey, answer: action };
         const agent = await requestAction(context, deps, threadKey, action, true);

@@ -3,6 +3,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Locale } from '../../config';
 import { splitThreadKey } from '../../domain/thread-key';
+import { isHelpdesk } from '../../domain/helpdesk';
 import type { AgentAction } from '../../domain/agent-action';
 import { asSnapshot } from '../../domain/conversation';
 import { cardAttachment } from '../cards/adaptive-card';
@@ -60,7 +61,7 @@ const THREAD_COMMANDS: Record<string, ThreadCommand> = {
 };
 
 /**
- * Messages in the thread of an Intercom conversation: plain text is the agent's public reply,
+ * Messages in the thread of a helpdesk conversation (Intercom, Zendesk): plain text is the agent's public reply,
  * `#note …` an internal note, `#claim`, `#close`, `#reopen` act on the conversation, `#status`
  * shows the card again, `#help` lists the commands. Each action is queued; its job answers.
  */
@@ -70,12 +71,13 @@ export function registerConversationThreads(app: Application<TurnState>, deps: C
         if (a.type !== 'message' || !isThreadReply(a) || (!a.text && a.value)) return false;
         if (isBotCommand(a, parseCommand(a.text), deps.botCommands, a.recipient?.id)) return false;
         const key = await threadKeyOfActivity(context, deps.threads);
-        return key !== undefined && splitThreadKey(key).source === 'intercom';
+        return key !== undefined && isHelpdesk(splitThreadKey(key).source);
     };
 
     app.activity(selector, async (context) => {
         const threadKey = (await threadKeyOfActivity(context, deps.threads))!;
-        const t = conversationTexts(context.activity.locale, deps.defaultLocale);
+        const source = splitThreadKey(threadKey).source;
+        const t = conversationTexts(context.activity.locale, deps.defaultLocale, isHelpdesk(source) ? source : undefined);
         const parsed = parseCommand(context.activity.text);
         if (!parsed.text) return;
         let outcome: AgentAction | string;
@@ -95,8 +97,8 @@ export function registerConversationThreads(app: Application<TurnState>, deps: C
             await context.sendActivity(outcome);
             return;
         }
-        if (!deps.connected('intercom')) {
-            await context.sendActivity(t.intercomNotConnected);
+        if (!deps.connected(source)) {
+            await context.sendActivity(t.notConnected);
             return;
         }
         const agent = await requestAction(context, deps, threadKey, outcome);

@@ -27,25 +27,29 @@ async function describe(label: string, linkedId: string | null | undefined, byEm
     }
 }
 
-/** `@Deskbridge whoami`: your Teams identity and who you are in Intercom and Kommo. */
+/** `@Deskbridge whoami`: your Teams identity and who you are in Intercom, Zendesk and Kommo. */
 export async function whoamiCommand(context: TurnContext, deps: IdentityCommandDeps): Promise<void> {
     const agent = await agentOf(context, { people: deps.repos.people, emailOf: deps.emailOf });
     const link = await deps.repos.identities.get(context.activity.from.id);
-    const { directory, kommo } = deps.clients;
+    const { directory, kommo, zendesk } = deps.clients;
     const lines = [
         `**${inlineText(agent.name)}** · ${agent.email ? inlineText(agent.email) : 'no email in the Teams roster'}`,
         await describe('Intercom', link?.intercomAdminId, async () => (agent.email && directory ? directory.adminByEmail(agent.email) : undefined), !!directory),
+        await describe('Zendesk', link?.zendeskUserId, async () => {
+            const user = agent.email && zendesk ? await zendesk.directory.agentByEmail(agent.email) : undefined;
+            return user ? { id: user.id, name: user.name ?? null } : undefined;
+        }, !!zendesk),
         await describe('Kommo', link?.kommoUserId, async () => (agent.email && kommo ? kommo.findUserByEmail(agent.email) : undefined), !!kommo)
     ];
     await context.sendActivity({ text: lines.join('\n\n'), textFormat: 'markdown' });
 }
 
 /**
- * `@Deskbridge link @user intercom:<adminId> kommo:<userId>` (admins): overrides the email match
- * for one Teams user; either part may be given alone, `intercom:-` removes that part.
+ * `@Deskbridge link @user intercom:<adminId> zendesk:<userId> kommo:<userId>` (admins): overrides
+ * the email match for one Teams user; any part may be given alone, `intercom:-` removes that part.
  */
 export async function linkCommand(context: TurnContext, parsed: ParsedText, deps: IdentityCommandDeps): Promise<void> {
-    const usage = 'Usage: `@Deskbridge link @user intercom:<adminId> kommo:<userId>` (either part alone; `intercom:-` removes it).';
+    const usage = 'Usage: `@Deskbridge link @user intercom:<adminId> zendesk:<userId> kommo:<userId>` (any part alone; `intercom:-` removes it).';
     const botId = context.activity.recipient?.id;
     const target = (context.activity.entities ?? [])
         .filter((e) => e.type === 'mention')
@@ -59,7 +63,9 @@ export async function linkCommand(context: TurnContext, parsed: ParsedText, deps
     };
     const intercomAdminId = part('intercom');
     const kommoUserId = part('kommo');
-    if (!target?.id || (intercomAdminId === undefined && kommoUserId === undefined) || intercomAdminId === 'invalid' || kommoUserId === 'invalid') {
+    const zendeskUserId = part('zendesk');
+    const parts = [intercomAdminId, kommoUserId, zendeskUserId];
+    if (!target?.id || parts.every((p) => p === undefined) || parts.includes('invalid')) {
         await context.sendActivity(usage);
         return;
     }
@@ -67,7 +73,7 @@ export async function linkCommand(context: TurnContext, parsed: ParsedText, deps
         await context.sendActivity('Sorry, only Deskbridge admins can link identities.');
         return;
     }
-    const link = await deps.repos.identities.set({ teamsUserId: target.id, teamsName: target.name ?? null, intercomAdminId, kommoUserId, linkedBy: context.activity.from?.name ?? context.activity.from?.id ?? null });
+    const link = await deps.repos.identities.set({ teamsUserId: target.id, teamsName: target.name ?? null, intercomAdminId, kommoUserId, zendeskUserId, linkedBy: context.activity.from?.name ?? context.activity.from?.id ?? null });
     deps.logger.info({ teamsUserId: target.id, by: context.activity.from?.id }, 'identity linked');
-    await context.sendActivity(`Linked **${inlineText(target.name ?? target.id)}**: Intercom ${link.intercomAdminId ?? '(by email)'}, Kommo ${link.kommoUserId ?? '(by email)'}.`);
+    await context.sendActivity(`Linked **${inlineText(target.name ?? target.id)}**: Intercom ${link.intercomAdminId ?? '(by email)'}, Zendesk ${link.zendeskUserId ?? '(by email)'}, Kommo ${link.kommoUserId ?? '(by email)'}.`);
 }

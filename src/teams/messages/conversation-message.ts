@@ -1,11 +1,12 @@
 import type { ConversationMessage } from '../../domain/conversation';
 import { inlineText, markdownLink, quoteMarkdown } from '../../lib/markdown';
+import { HELPDESK_WORDS } from '../../texts/locales';
 import type { OutboundActivity } from '../jobs/teams-send-jobs';
 
 // Names come from the helpdesk (customers choose their own): escaped, one line.
-const LABEL: Record<ConversationMessage['kind'], (name: string) => string> = {
+const LABEL: Record<ConversationMessage['kind'], (name: string, helpdesk: string) => string> = {
     customer: (name) => `**${inlineText(name)}** wrote:`,
-    admin: (name) => `**${inlineText(name)} (Intercom):**`,
+    admin: (name, helpdesk) => `**${inlineText(name)} (${helpdesk}):**`,
     note: (name) => `🔒 **Internal note by ${inlineText(name)}:**`,
     fin: () => '🤖 **Fin:**',
     bot: (name) => `🤖 **${inlineText(name)}:**`
@@ -19,5 +20,5 @@ const LABEL: Record<ConversationMessage['kind'], (name: string) => string> = {
 export function conversationMessageActivity(message: ConversationMessage): OutboundActivity {
     const quoted = message.kind === 'customer' ? quoteMarkdown(message.text) : message.text;
     const attachments = message.attachments.map((a) => `📎 ${markdownLink(a.name || 'attachment', a.url)}`).join('\n');
-    return { text: [LABEL[message.kind](message.authorName), quoted, attachments].filter((s) => s.length > 0).join('\n\n'), textFormat: 'markdown' };
+    return { text: [LABEL[message.kind](message.authorName, HELPDESK_WORDS[message.source ?? 'intercom'].name), quoted, attachments].filter((s) => s.length > 0).join('\n\n'), textFormat: 'markdown' };
 }

@@ -1,7 +1,7 @@
 import TurndownService from 'turndown';
-import { escapeMarkdown, linkifyPlainText, markdownLink, safeUrl } from '../../lib/markdown';
+import { escapeMarkdown, linkifyPlainText, markdownLink, safeUrl } from './markdown';
 
-/** Teams messages stay readable well below its size limit; longer bodies link to Intercom. */
+/** Teams messages stay readable well below its size limit; longer bodies link to the helpdesk. */
 export const MAX_MESSAGE_CHARS = 3000;
 
 const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced', emDelimiter: '_' });
@@ -32,15 +32,19 @@ turndown.addRule('safeLinks', {
 });
 
 /**
- * Converts an Intercom body to Teams markdown: HTML (API ≤ 2.14) or plain text (≥ 2.15).
- * Links are kept, scripts and unsupported tags dropped, long text cut with a link to the rest.
+ * Converts a helpdesk message body to Teams markdown: HTML (Intercom API ≤ 2.14, Zendesk's
+ * `html_body`) or plain text (Intercom ≥ 2.15). Links are kept, scripts and unsupported tags
+ * dropped, long text cut with a link to the rest in the helpdesk (`more`).
  */
-export function intercomBodyToTeams(body: string | null | undefined, moreUrl?: string): string {
+export function helpdeskBodyToTeams(body: string | null | undefined, more?: { url: string; label: string }): string {
     if (!body) return '';
-    // Bodies up to API 2.14 are HTML made of these tags; later ones are the text as typed.
+    // HTML bodies are made of these tags; plain ones are the text as typed.
     const looksHtml = /<(p|br|div|span|a|b|i|u|strong|em|ul|ol|li|img|h[1-6]|blockquote|pre|code)\b[^>]*>/i.test(body);
     const text = (looksHtml ? turndown.turndown(body) : linkifyPlainText(body)).replace(/\n{3,}/g, '\n\n').trim();
     if (text.length <= MAX_MESSAGE_CHARS) return text;
     const cut = text.slice(0, MAX_MESSAGE_CHARS).replace(/\s+\S*$/, '');
-    return `${cut} …${moreUrl ? ` ${markdownLink('Read the rest in Intercom', moreUrl)}` : ''}`;
+    return `${cut} …${more ? ` ${markdownLink(more.label, more.url)}` : ''}`;
 }
+
+/** An Intercom body as Teams markdown, cut with a link to the conversation in Intercom. */
+export const intercomBodyToTeams = (body: string | null | undefined, moreUrl?: string): string => helpdeskBodyToTeams(body, moreUrl ? { url: moreUrl, label: 'Read the rest in Intercom' } : undefined);

@@ -1,0 +1,128 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { MirrorKind, SupportMirror } from '../../domain/helpdesk';
+import { DeliveryError } from '../../lib/delivery-error';
+import { storeDelivery } from '../../outbox/ingest';
+import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
+import type { NewJob } from '../../outbox/job-store';
+import type { Database } from '../../store/schema';
+import type { ZendeskClient } from './client';
+import type { ZendeskDirectory } from './directory';
+import { commentsToMessages, newestCommentId, normalizeTicket } from './normalize';
+import type { ZendeskUser } from './schemas';
+
+export const TICKET_JOB = 'zendesk.mirror_ticket';
+export const SYNC_JOB = 'zendesk.sync';
+/** The topic of a ticket stored by `@Deskbridge sync` (never accepted from a webhook). */
+export const SYNC_TOPIC = 'deskbridge.sync';
+
+/** The one job of a Zendesk delivery: read the ticket and mirror it, on the ticket's thread. */
+export function ticketJob(ticketId: string, eventId: string): NewJob {
+    return { kind: TICKET_JOB, payload: { eventId }, orderingKey: `thread:zendesk:${ticketId}`, dedupeKey: `mirror:zendesk:${eventId}` };
+}
+
+/** One page of `@Deskbridge sync zendesk`. */
+export function syncJob(requestId: string, page = 1): NewJob {
+    return { kind: SYNC_JOB, payload: { requestId, page }, orderingKey: `zendesk-sync:${requestId}`, dedupeKey: `zendesk-sync:${requestId}:${page}` };
+}
+
+/** A new ticket starts its thread; a comment adds replies; a sync backfills; any other event may change the card. */
+function kindOf(topic: string): MirrorKind {
+    if (topic === 'ticket.created') return 'created';
+    if (topic === 'ticket.comment_added') return 'message';
+    if (topic === SYNC_TOPIC) return 'sync';
+    return 'changed';
+}
+
+export interface ZendeskJobDeps {
+    db: Kysely<Database>;
+    mirror: SupportMirror;
+    client: ZendeskClient;
+    directory: ZendeskDirectory;
+    baseUrl: string;
+    /** The user or organization field holding the customer's tier (`ZENDESK_TIER_FIELD`). */
+    tierField: string;
+}
+
+/** The customer's tier: their user field, else their organization's field. */
+async function tierOf(client: ZendeskClient, requester: ZendeskUser | undefined, field: string): Promise<string | null> {
+    const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 100) : typeof v === 'number' ? String(v) : null);
+    const own = text(requester?.user_fields?.[field]);
+    if (own || !requester?.organization_id) return own;
+    try {
+        return text((await client.organizationFields(requester.organization_id))[field]);
+    } catch (err) {
+        if (err instanceof DeliveryError && err.status === 404) return null;
+        throw err;
+    }
+}
+
+/**
+ * `zendesk.mirror_ticket`: a delivery is a notification — whatever its event carried, the job
+ * reads the ticket (`GET /api/v2/tickets/{id}.json`), its latest comments
+ * (`GET …/comments.json`) and their authors (`users/show_many`), so the thread is right even
+ * when events arrive late, twice or out of order; only comments after the thread's cursor post.
+ */
+export function ticketMirrorHandler(deps: ZendeskJobDeps): JobHandler {
+    const { db, client, directory } = deps;
+    return defineJobHandler({
+        kind: TICKET_JOB,
+        peer: 'zendesk',
+        payload: z.object({ eventId: z.string().min(1) }),
+        readyIn: () => client.rateGate.waitMs(),
+        async run({ eventId }, context) {
+            const row = await db.selectFrom('inbox').select(['topic', 'subject']).where('source', '=', 'zendesk').where('event_id', '=', eventId).executeTakeFirst();
+            if (!row) throw new DeliveryError(`delivery ${eventId} is not in the inbox`, false, { peer: 'deskbridge' });
+            const ticketId = /^zendesk:(\d+)$/.exec(row.subject ?? '')?.[1];
+            if (!ticketId) throw new DeliveryError(`delivery ${eventId} names no ticket`, false, { peer: 'deskbridge' });
+            await deps.mirror(
+                {
+                    source: 'zendesk',
+                    conversationId: ticketId,
+                    eventId,
+                    kind: kindOf(row.topic ?? ''),
+                    async read(previous, want) {
+                        const ticket = await client.findTicket(ticketId);
+                        if (!ticket) throw new DeliveryError(`ticket ${ticketId} no longer exists in Zendesk`, false, { status: 404, peer: 'zendesk' });
+                        const comments = await client.latestComments(ticketId);
+                        const users = await directory.usersById([ticket.requester_id, ...comments.map((c) => c.author_id)]);
+                        const requester = ticket.requester_id ? users.get(ticket.requester_id) : undefined;
+                        const snapshot = normalizeTicket(ticket, deps.baseUrl, requester);
+                        const messages = commentsToMessages(comments, ticket, users, deps.baseUrl, previous?.cursor);
+                        snapshot.cursor = newestCommentId(comments, previous?.cursor);
+                        if (want.tier) snapshot.tier = await tierOf(client, requester, deps.tierField);
+                        return { snapshot, messages };
+                    }
+                },
+                context.enqueue
+            );
+        }
+    });
+}
+
+/**
+ * `zendesk.sync`: backfills unsolved tickets — a page of the search API, each ticket stored like a
+ * delivery (so the usual mirror job starts or refreshes its thread, in order with real webhooks),
+ * then the next page.
+ */
+export function zendeskSyncHandler(db: Kysely<Database>, client: ZendeskClient): JobHandler {
+    return defineJobHandler({
+        kind: SYNC_JOB,
+        peer: 'zendesk',
+        payload: z.object({ requestId: z.string().min(1), page: z.number().int().min(1).max(10) }),
+        readyIn: () => client.rateGate.waitMs(),
+        async run({ requestId, page }, context) {
+            const result = await client.searchUnsolvedTickets(page);
+            const now = Date.now();
+            await db.transaction().execute(async (trx) => {
+                for (const ticket of result.tickets) {
+                    // The same state synced twice is one delivery; a later state is a new one.
+                    const eventId = `sync:${ticket.id}:${ticket.updated_at ?? now}`;
+                    await storeDelivery(trx, { source: 'zendesk', eventId, topic: SYNC_TOPIC, payload: { ticket_id: ticket.id, synced_at: now }, subject: `zendesk:${ticket.id}` }, [ticketJob(ticket.id, eventId)], now);
+                }
+            });
+            context.logger.info({ tickets: result.tickets.length, more: !!result.nextPage }, 'zendesk: synced a page of unsolved tickets');
+            if (result.nextPage) await context.enqueue([syncJob(requestId, result.nextPage)]);
+        }
+    });
+}
