@@ -28,6 +28,9 @@ export class FakeIntercom extends HttpPeer {
     admins: FakeAdmin[] = [{ id: '3156780', name: 'Ana Lima', email: 'ana@contoso.com' }];
     teams = [{ id: '5017691', name: 'Billing' }];
     readonly conversations = new Map<string, Conversation>();
+    /** Contacts by id, with their custom attributes (the customer's plan). */
+    readonly contacts = new Map<string, Record<string, unknown>>();
+    readonly tags = new Map<string, string>();
     private nextPart = 900000001;
 
     constructor(private readonly token = 'intercom-token') {
@@ -50,6 +53,25 @@ export class FakeIntercom extends HttpPeer {
         this.on('POST', '/conversations/search', () => {
             const open = [...this.conversations.values()].filter((c) => c.state === 'open');
             return { status: 200, body: { type: 'conversation.list', conversations: open, total_count: open.length, pages: { type: 'pages', page: 1, per_page: 50, total_pages: 1 } } };
+        });
+        this.on('GET', '/contacts/:id', (_req, p) => {
+            const attributes = this.contacts.get(p.id!);
+            return attributes ? { status: 200, body: { type: 'contact', id: p.id, role: 'user', custom_attributes: attributes } } : notFound;
+        });
+        // "Create or update a tag": found by name, or created.
+        this.on('POST', '/tags', (req) => {
+            const name = (req.body as { name: string }).name;
+            const id = [...this.tags].find(([, n]) => n === name)?.[0] ?? String(80 + this.tags.size);
+            this.tags.set(id, name);
+            return { status: 200, body: { type: 'tag', id, name } };
+        });
+        this.on('POST', '/conversations/:id/tags', (req, p) => {
+            const c = this.conversations.get(p.id!);
+            const tagId = (req.body as { id: string }).id;
+            if (!c || !this.tags.has(tagId)) return notFound;
+            const list = (c.tags as { tags: Array<{ type: string; id: string; name: string }> } | undefined) ?? { tags: [] };
+            c.tags = { type: 'tag.list', tags: [...list.tags, { type: 'tag', id: tagId, name: this.tags.get(tagId)! }] };
+            return { status: 200, body: { type: 'tag', id: tagId, name: this.tags.get(tagId) } };
         });
         this.on('POST', '/conversations/:id/reply', (req, p) => this.act(p.id!, req));
         this.on('POST', '/conversations/:id/parts', (req, p) => this.act(p.id!, req));

@@ -3,6 +3,7 @@ import { SNOOZE_CHOICES, type SnoozeChoice } from '../../domain/snooze';
 import { adaptiveCard, facts, paragraph, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card';
 import { inlineText, safeUrl } from '../../lib/markdown';
 import { HELPDESK_WORDS } from '../../texts/locales';
+import { supportTexts } from '../../texts/support-texts';
 
 /** The verbs of the conversation card's buttons (Action.Execute, with Action.Submit fallbacks). */
 export const CONVERSATION_VERBS = ['reply', 'note', 'assign_to_me', 'snooze', 'close', 'reopen'] as const;
@@ -75,6 +76,8 @@ export function conversationCard(c: ConversationSnapshot, options: { now?: numbe
         ['Priority', c.priority ? 'Priority' : 'Normal']
     ];
     if (c.tags.length > 0) pairs.push(['Tags', c.tags.map((tag) => inlineText(tag, 60)).join(', ')]);
+    if (c.rating) pairs.push(['Rating', `${supportTexts(undefined, 'en').ratingScore(c.rating)}${c.rating.comment ? ` · “${inlineText(c.rating.comment, 200)}”` : ''}`]);
+    if (c.tier) pairs.push(['Tier', inlineText(c.tier, 60)]);
     const fin = finText(c);
     if (fin) pairs.push(['Fin', fin]);
     if (c.waitingSince && c.state === 'open') pairs.push(['Waiting since', `${when(c.waitingSince)} (${Math.max(0, Math.round((now - c.waitingSince) / 60000))} min)`]);
