@@ -17,8 +17,10 @@ import { createTeamsBot, type TeamsBot } from './teams/app';
 import { createOutbox, type Outbox } from './outbox/index';
 import { WhatsAppThreads } from './domain/whatsapp-jobs';
 import { whatsappTexts } from './texts/whatsapp-texts';
-import { registerKommoWebhook } from './http/kommo-webhook';
-import { n8nRepliesIngress } from './integrations/n8n/ingress';
+import { kommoIngress } from './integrations/kommo/ingress';
+import { kommoMessageJob } from './flows/whatsapp/message-job';
+import { fetchKommoLeadJob } from './flows/leads/fetch-jobs';
+import { n8nRepliesIngress } from './flows/whatsapp/ingress';
 import { registerBotControl } from './http/bot-control';
 import { LeadThreads } from './domain/lead-threads';
 import { leadTexts } from './texts/lead-texts';
@@ -94,7 +96,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
             (s) => registerBotMessages(s, { bot, logger, anonymous: config.anonymousBot }),
             (s) => mountWebhook(s, intercomIngress(config.INTERCOM_CLIENT_SECRET), { outbox, logger, counter: webhookCounter(metrics.registry, 'deskbridge_intercom_webhooks_total', 'Intercom deliveries by topic group and outcome') }),
             (s) => mountWebhook(s, zendeskIngress(config.ZENDESK_WEBHOOK_SECRET), { outbox, logger, counter: webhookCounter(metrics.registry, 'deskbridge_zendesk_webhooks_total', 'Zendesk deliveries by event type and outcome') }),
-            (s) => registerKommoWebhook(s, { webhookToken: config.KOMMO_WEBHOOK_TOKEN, accountId: config.KOMMO_ACCOUNT_ID, outbox, logger, registry: metrics.registry, skipped: metrics.webhookItemsSkipped }),
+            (s) =>
+                mountWebhook(s, kommoIngress({ webhookToken: config.KOMMO_WEBHOOK_TOKEN, accountId: config.KOMMO_ACCOUNT_ID, messageJobs: (contactId, eventId) => [kommoMessageJob(contactId, eventId)], leadJobs: (leadId) => [fetchKommoLeadJob(leadId)] }), {
+                    outbox,
+                    logger,
+                    counter: webhookCounter(metrics.registry, 'deskbridge_kommo_webhooks_total', 'Kommo webhook deliveries by kind (message, lead, mixed) and outcome'),
+                    skipped: metrics.webhookItemsSkipped
+                }),
             (s) => mountWebhook(s, n8nRepliesIngress(config.N8N_CALLBACK_TOKEN), { outbox, logger }),
             (s) => mountWebhook(s, leadsIntakeIngress(config.LEADS_API_KEY), { outbox, logger }),
             (s) => registerMetaHandshake(s, { verifyToken: config.META_VERIFY_TOKEN, logger }),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { KOMMO_ACCOUNT, KOMMO_TOKEN, postKommo } from './helpers/kommo';
 import { INTERCOM_SECRET, postIntercom } from './helpers/intercom';
 import { post } from './helpers/post';
-import { metaSignature } from '../src/integrations/meta/verify-signature';
+import { metaSignature } from '../src/integrations/meta/verify';
 import { startTestApp, type TestApp } from './helpers/start-app';
 
 const FIXTURES = join(__dirname, 'fixtures');

@@ -4,6 +4,7 @@ import type { WebhookIngress, WebhookRequest } from '../integrations/ingress';
 import type { Logger } from '../lib/logger';
 import type { Outbox } from '../outbox/index';
 import type { IngestResult } from '../outbox/ingest';
+import { formText } from './form-body';
 import { jsonBody } from './json-body';
 import { rawBodyOf } from './raw-body';
 import { route } from './route';
@@ -30,6 +31,9 @@ export function mountWebhook(server: Server, ingress: WebhookIngress, deps: { ou
             get body() {
                 lazyBody.parsed ??= jsonBody(req);
                 return lazyBody.parsed;
+            },
+            get form() {
+                return formText(req);
             },
             header: (name) => req.header(name) || undefined,
             // Only single values: `?token=a&token=b` is no token at all.

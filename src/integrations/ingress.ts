@@ -12,6 +12,8 @@ export interface WebhookRequest {
     raw: Buffer;
     /** The body parsed as JSON (and its text); parsed on first use, i.e. only once authentic. */
     body: { text: string; value: unknown };
+    /** The body as `application/x-www-form-urlencoded` text (415 for another type, 400 for broken escapes); read on first use. */
+    form: string;
     /** Lower-case header names. */
     header(name: string): string | undefined;
     query: Readonly<Record<string, string | undefined>>;

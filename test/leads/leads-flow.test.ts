@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import assert from 'node:assert/strict';
-import { metaSignature } from '../../src/integrations/meta/verify-signature';
+import { metaSignature } from '../../src/integrations/meta/verify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALEX, MEGAN, cardAction, channelMention } from '../helpers/activities';

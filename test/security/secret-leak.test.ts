@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { queueStats } from '../../src/outbox/job-store';
-import { metaSignature } from '../../src/integrations/meta/verify-signature';
+import { metaSignature } from '../../src/integrations/meta/verify';
 import { channelMention, threadReply } from '../helpers/activities';
 import type { FakeBotConnector } from '../helpers/fake-bot-connector';
 import { FakeIntercom } from '../helpers/fake-intercom';

@@ -31,6 +31,7 @@ describe('the README', () => {
         this.timeout(60_000);
         app = await startTestApp({
             INTERCOM_CLIENT_SECRET: 'intercom-secret',
+            ZENDESK_WEBHOOK_SECRET: 'zendesk-secret',
             KOMMO_WEBHOOK_TOKEN: 'kommo-token',
             META_APP_SECRET: 'meta-secret',
             META_VERIFY_TOKEN: 'meta-verify',
@@ -44,19 +45,19 @@ describe('the README', () => {
         const run = await bash(script);
         assert.equal(run.status, 0, run.stderr);
         const codes = Object.fromEntries(run.stdout.trim().split('\n').map((line) => line.split(' ') as [string, string]));
-        assert.deepEqual(Object.keys(codes).sort(), ['intercom', 'kommo', 'leads', 'meta', 'meta-handshake', 'n8n', 'rdstation'], 'one example per webhook');
+        assert.deepEqual(Object.keys(codes).sort(), ['intercom', 'kommo', 'leads', 'meta', 'meta-handshake', 'n8n', 'rdstation', 'zendesk'], 'one example per webhook');
         for (const [source, code] of Object.entries(codes)) assert.match(code, /^20[02]$/, `${source} answered ${code}`);
         const stored = await app.repos.db.kysely.selectFrom('inbox').select('source').execute();
-        for (const source of ['intercom', 'kommo', 'meta', 'rdstation']) assert.ok(stored.some((r) => r.source === source), `the ${source} delivery is stored`);
+        for (const source of ['intercom', 'zendesk', 'kommo', 'meta', 'rdstation']) assert.ok(stored.some((r) => r.source === source), `the ${source} delivery is stored`);
     });
 
     it('its examples fail with a wrong secret (the signing one-liner really signs)', async function () {
         this.timeout(60_000);
-        app = await startTestApp({ INTERCOM_CLIENT_SECRET: 'another-secret', RUN_WORKER: 'false' });
+        app = await startTestApp({ INTERCOM_CLIENT_SECRET: 'another-secret', ZENDESK_WEBHOOK_SECRET: 'another-secret', RUN_WORKER: 'false' });
         const script = readmeWebhookExamples().replace('DESKBRIDGE=http://localhost:3978', `DESKBRIDGE=${app.url}`);
-        const intercomOnly = script.split('\n# Kommo')[0]!;
-        const run = await bash(intercomOnly);
-        assert.equal(run.stdout.trim(), 'intercom 401');
+        const signedOnes = script.split('\n# Kommo')[0]!;
+        const run = await bash(signedOnes);
+        assert.equal(run.stdout.trim(), 'intercom 401\nzendesk 401');
     });
 
     it('never points outside the repository for how Deskbridge works', () => {

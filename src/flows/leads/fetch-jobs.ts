@@ -5,7 +5,8 @@ import { DeliveryError } from '../../lib/delivery-error';
 import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
 import type { NewJob } from '../../outbox/job-store';
 import { KOMMO_JOB_LIMITS, type KommoClient } from '../../integrations/kommo/client';
-import { fetchLeadgen, leadFromMeta } from '../../integrations/meta/lead-ads';
+import { fetchLeadgen } from '../../integrations/meta/client';
+import { leadFromMeta } from '../../integrations/meta/normalize';
 import { processLead, type LeadJobDeps } from './lead-jobs';
 import { parseMoney } from '../../domain/normalize-lead';
 

@@ -1,9 +1,10 @@
-import { metaChangeValueSchema, metaWebhookSchema } from '../../integrations/meta/lead-ads';
-import { verifyMetaSignature } from '../../integrations/meta/verify-signature';
-import { rdStationItems, rdStationWebhookSchema } from '../../integrations/rdstation/map-lead';
+import { metaChangeValueSchema, metaWebhookSchema } from '../../integrations/meta/schemas';
+import { verifyMetaSignature } from '../../integrations/meta/verify';
+import { rdStationItems } from '../../integrations/rdstation/normalize';
+import { rdStationWebhookSchema } from '../../integrations/rdstation/schemas';
 import type { WebhookIngress } from '../../integrations/ingress';
 import { apiKeyMatches, apiKeysConfigured } from '../../lib/api-keys';
-import { secretEquals } from '../../lib/constant-time';
+import { verifyRdStationToken } from '../../integrations/rdstation/verify';
 import { normalizeJsonLead } from '../../domain/normalize-lead';
 import { HttpError, schemaMismatch, unauthorized } from '../../lib/http-error';
 import { leadExternalKey } from './external-key';
@@ -66,7 +67,7 @@ export function rdStationLeadsIngress(token: string | undefined): WebhookIngress
         path: '/api/webhooks/rdstation',
         authenticate(request) {
             if (!token) throw unauthorized('RD Station webhooks are disabled: set RDSTATION_WEBHOOK_TOKEN');
-            if (!secretEquals(request.query.token, token)) throw unauthorized('Missing or invalid token');
+            if (!verifyRdStationToken(request.query.token, token)) throw unauthorized('Missing or invalid token');
         },
         accept(request, skip) {
             const parsed = rdStationWebhookSchema.safeParse(request.body.value);

@@ -7,11 +7,11 @@ import type { Repositories } from '../../store/index';
 import type { Database } from '../../store/schema';
 import type { KommoClient } from '../../integrations/kommo/client';
 import type { ConversationActivity } from '../../domain/conversation-activity';
-import { kommoMessageHandler } from '../../integrations/kommo/message-job';
-import { kommoSendHandlers } from '../../integrations/kommo/send-jobs';
-import { aiReplyHandler } from '../../integrations/n8n/ai-reply-job';
+import { kommoMessageHandler } from './message-job';
+import { kommoSendHandlers } from '../../integrations/kommo/jobs';
+import { aiReplyHandler } from './ai-reply-job';
 import { N8nClient } from '../../integrations/n8n/client';
-import { n8nForwardHandler } from '../../integrations/n8n/forward-job';
+import { n8nForwardHandler } from './forward-job';
 
 /**
  * Registers the job handlers of the WhatsApp flow (Kommo ↔ n8n ↔ Teams) with what is configured:

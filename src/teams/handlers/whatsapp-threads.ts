@@ -5,7 +5,7 @@ import { splitThreadKey } from '../../domain/thread-key';
 import { aiStateLine, setAiState } from '../../domain/ai-pause';
 import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
 import type { WhatsAppContact } from '../../domain/whatsapp-contact';
-import { kommoNoteJob, kommoSendJob } from '../../integrations/kommo/send-jobs';
+import { kommoNoteJob, kommoSendJob } from '../../integrations/kommo/jobs';
 import type { Logger } from '../../lib/logger';
 import type { NewJob } from '../../outbox/job-store';
 import type { TeamsPeopleRepo } from '../../store/teams-people-repo';

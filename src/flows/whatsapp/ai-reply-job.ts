@@ -10,8 +10,8 @@ import type { NewJob } from '../../outbox/job-store';
 import type { TeamsPeopleRepo } from '../../store/teams-people-repo';
 import type { IdentityLinksRepo } from '../../store/identity-links-repo';
 import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
-import type { KommoClient } from '../kommo/client';
-import { kommoSendJob } from '../kommo/send-jobs';
+import type { KommoClient } from '../../integrations/kommo/client';
+import { kommoSendJob } from '../../integrations/kommo/jobs';
 import { inlineText, linkifyPlainText, quoteLines } from '../../lib/markdown';
 
 export const AI_REPLY_JOB = 'whatsapp.ai_reply';

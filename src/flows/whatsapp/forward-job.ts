@@ -4,9 +4,9 @@ import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
 import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
 import type { NewJob } from '../../outbox/job-store';
 import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
-import { cleanReason } from '../kommo/send-jobs';
+import { cleanReason } from '../../integrations/kommo/jobs';
 import { aiReplyJob } from './ai-reply-job';
-import { asNumberIfNumeric, type N8nClient } from './client';
+import { asNumberIfNumeric, type N8nClient } from '../../integrations/n8n/client';
 import { inlineText } from '../../lib/markdown';
 
 export const N8N_FORWARD_JOB = 'n8n.forward';

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { secretEquals } from '../../lib/constant-time';
 import { schemaMismatch, unauthorized } from '../../lib/http-error';
-import type { WebhookIngress } from '../ingress';
+import type { WebhookIngress } from '../../integrations/ingress';
 import { aiReplyJob } from './ai-reply-job';
-import { n8nReplySchema } from './client';
+import { n8nReplySchema } from '../../integrations/n8n/schemas';
+import { verifyN8nCallback } from '../../integrations/n8n/verify';
 import { answerKey } from './forward-job';
 
 /**
  * `POST /api/n8n/replies` (`Authorization: Bearer N8N_CALLBACK_TOKEN`): the AI's answer when the
- * workflow answers later. Stored (a repeated callback — same `reply_id`, or the same body — is
+ * workflow answers later — the WhatsApp flow's ingress (n8n's answer becomes a Kommo send and a
+ * thread post). Stored (a repeated callback — same `reply_id`, or the same body — is
  * one answer), then delivered by the AI reply job.
  */
 export function n8nRepliesIngress(callbackToken: string | undefined): WebhookIngress {
@@ -17,8 +18,7 @@ export function n8nRepliesIngress(callbackToken: string | undefined): WebhookIng
         path: '/api/n8n/replies',
         authenticate(request) {
             if (!callbackToken) throw unauthorized('n8n callbacks are disabled: set N8N_CALLBACK_TOKEN');
-            const presented = /^Bearer\s+(.+)$/i.exec(request.header('authorization') ?? '')?.[1]?.trim();
-            if (!secretEquals(presented, callbackToken)) throw unauthorized('Missing or invalid Bearer token');
+            if (!verifyN8nCallback(request.header('authorization'), callbackToken)) throw unauthorized('Missing or invalid Bearer token');
         },
         accept(request) {
             const parsed = n8nReplySchema.safeParse(request.body.value);

@@ -14,12 +14,12 @@ import type { SentPartsRepo } from '../../store/sent-parts-repo';
 import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
 import { inlineText, linkifyPlainText, markdownLink, quoteMarkdown } from '../../lib/markdown';
 import { whatsappTexts } from '../../texts/whatsapp-texts';
-import { n8nForwardJob } from '../n8n/forward-job';
-import type { KommoClient } from './client';
-import { echoKey, isSentByDeskbridge } from './echo';
+import { n8nForwardJob } from './forward-job';
+import type { KommoClient } from '../../integrations/kommo/client';
+import { echoKey, isSentByDeskbridge } from '../../integrations/kommo/echo';
 import type { KommoSendsRepo } from '../../store/kommo-sends-repo';
-import { kommoMessageSchema, leadOfMessage, type KommoMessage } from './parse-webhook';
-import { kommoNoteJob } from './send-jobs';
+import { kommoMessageSchema, leadOfMessage, type KommoMessage } from '../../integrations/kommo/schemas';
+import { kommoNoteJob } from '../../integrations/kommo/jobs';
 
 export const KOMMO_MESSAGE_JOB = 'kommo.message';
 

@@ -1,40 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { LeadInput } from '../../domain/lead';
 import { toE164 } from '../../domain/phone';
-import { externalId } from '../../lib/ids';
 import { isEmail, parseMoney } from '../../domain/normalize-lead';
-
-/**
- * RD Station Marketing's two webhook bodies (developers.rdstation.com, "Webhooks MKT payload"
- * and "Como migrar webhooks"): the legacy one of webhooks made in the RD UI (API 1.x),
- * `{"leads":[{id, uuid, name, email, personal_phone, mobile_phone, city, custom_fields:{…}}]}`,
- * and the one of subscriptions made through the Webhooks API, `{"event_type":"WEBHOOK.CONVERTED"
- * | "WEBHOOK.MARKED_OPPORTUNITY", "entity_type":"CONTACT", "event_identifier", "timestamp",
- * "event_timestamp", "contact":{uuid, email, name, personal_phone, mobile_phone, city,
- * "cf_<field>": …}}`. RD signs neither.
- */
-const text = z.string().max(2000).nullable().optional();
-const legacyLead = z
-    .object({
-        id: externalId.optional(),
-        uuid: externalId.optional(),
-        name: text,
-        email: text,
-        personal_phone: text,
-        mobile_phone: text,
-        city: text,
-        custom_fields: z.record(z.unknown()).nullable().optional()
-    })
-    .passthrough();
-
-const contactSchema = z
-    .object({ uuid: externalId.optional(), name: text, email: text, personal_phone: text, mobile_phone: text, city: text })
-    .passthrough();
-
-export const rdStationWebhookSchema = z.union([
-    z.object({ leads: z.array(z.unknown()).min(1) }).passthrough(),
-    z.object({ event_type: z.string().max(64), entity_type: z.string().max(32).optional(), event_identifier: z.string().max(200).nullable().optional(), event_timestamp: z.string().max(64).optional(), timestamp: z.string().max(64).optional(), contact: z.unknown() })
-]);
+import { contactSchema, legacyLeadSchema, type rdStationWebhookSchema } from './schemas';
 
 /** What one RD delivery carries: its leads, each mapped, or why one could not be used. */
 export interface RdStationItem {
@@ -47,7 +15,7 @@ export interface RdStationItem {
 export function rdStationItems(body: z.output<typeof rdStationWebhookSchema>): RdStationItem[] {
     if ('leads' in body) {
         return body.leads.map((raw, index) => {
-            const parsed = legacyLead.safeParse(raw);
+            const parsed = legacyLeadSchema.safeParse(raw);
             if (!parsed.success) return { index, problem: parsed.error.issues.map((i) => `leads.${index}.${i.path.join('.')} ${i.message}`).join('; ') };
             const custom = Object.fromEntries(Object.entries(parsed.data.custom_fields ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
             return { index, lead: toLead(parsed.data, custom, parsed.data.uuid ?? parsed.data.id ?? null) };
