@@ -53,7 +53,8 @@ export default tseslint.config(
                     paths: BOT_FRAMEWORK_ONLY_IN_TEAMS,
                     patterns: [
                         TEAMS_ONLY_AT_THE_EDGE,
-                        { group: ['**/flows/*', '**/http/*', '../../app', '../../jobs'], message: 'A vendor folder knows one system: flows use it, not the other way round.' }
+                        { group: ['**/flows/*', '**/http/*', '../../app', '../../jobs'], message: 'A vendor folder knows one system: flows use it, not the other way round.' },
+                        { group: ['../intercom/*', '../zendesk/*', '../kommo/*', '../meta/*', '../rdstation/*', '../n8n/*', '../graph/*'], message: 'A vendor folder knows one system: what needs two vendors is a flow (src/flows/).' }
                     ]
                 }
             ]

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { defineJobHandler, type JobHandler } from '../outbox/job-handler';
+import type { JobHandler } from '../outbox/job-handler';
 import type { NewJob } from '../outbox/job-store';
 import type { ChannelBindingsRepo } from '../store/channel-bindings-repo';
 import type { TeamsPeopleRepo } from '../store/teams-people-repo';
@@ -8,7 +7,7 @@ import type { ThreadsRepo } from '../store/threads-repo';
 import type { TeamsRepo } from '../store/teams-repo';
 import { personMention, textMessage, type ThreadPoster } from './thread-post';
 import type { SlaTexts } from '../texts/sla-texts';
-import { SLA_JOB, slaCheckJob, type SlaPolicy } from './sla';
+import { SLA_CHECK, slaCheckJob, type SlaPolicy } from './sla';
 import { inlineText } from '../lib/markdown';
 
 export interface SlaCheckDeps {
@@ -35,10 +34,7 @@ export interface SlaCheckDeps {
  */
 export function slaCheckHandler(deps: SlaCheckDeps): JobHandler {
     const t = deps.texts;
-    return defineJobHandler({
-        kind: SLA_JOB,
-        peer: 'deskbridge',
-        payload: z.object({ threadKey: z.string().min(1), since: z.number(), round: z.union([z.literal(1), z.literal(2)]) }),
+    return SLA_CHECK.handler({
         async run(p, context) {
             const activity = await deps.activity.get(p.threadKey);
             if (!activity || activity.waitingSince !== p.since) return;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { LeadInput } from '../../domain/lead';
 import { toE164 } from '../../domain/phone';
 import { DeliveryError } from '../../lib/delivery-error';
-import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
+import type { JobHandler } from '../../outbox/job-handler';
+import { jobType } from '../../outbox/job-type';
 import type { NewJob } from '../../outbox/job-store';
 import { KOMMO_JOB_LIMITS, type KommoClient } from '../../integrations/kommo/client';
 import { fetchLeadgen } from '../../integrations/meta/client';
@@ -15,19 +16,21 @@ export const FETCH_JOB = { kommo: 'leads.fetch_kommo', meta: 'leads.fetch_meta',
 const kommoBucket = [{ key: 'kommo', limits: KOMMO_JOB_LIMITS }];
 
 /** Reading a Kommo lead (from `leads[add]`/`leads[status]`) to score it. */
-export function fetchKommoLeadJob(kommoLeadId: string): NewJob {
-    return { kind: FETCH_JOB.kommo, payload: { kommoLeadId }, orderingKey: `lead-in:kommo:${kommoLeadId}`, dedupeKey: `fetch-kommo:${kommoLeadId}` };
-}
+export const FETCH_KOMMO_LEAD = jobType({ kind: FETCH_JOB.kommo, peer: 'kommo', payload: z.object({ kommoLeadId: z.string().min(1) }), orderingKey: (p) => `lead-in:kommo:${p.kommoLeadId}`, dedupeKey: (p) => `fetch-kommo:${p.kommoLeadId}` });
+export const fetchKommoLeadJob = (kommoLeadId: string): NewJob => FETCH_KOMMO_LEAD.create({ kommoLeadId });
 
 /** Reading a Meta Lead Ads lead to score it. */
-export function fetchMetaLeadJob(leadgenId: string): NewJob {
-    return { kind: FETCH_JOB.meta, payload: { leadgenId }, orderingKey: `lead-in:meta:${leadgenId}`, dedupeKey: `fetch-meta:${leadgenId}` };
-}
+export const FETCH_META_LEAD = jobType({ kind: FETCH_JOB.meta, peer: 'meta', payload: z.object({ leadgenId: z.string().min(1) }), orderingKey: (p) => `lead-in:meta:${p.leadgenId}`, dedupeKey: (p) => `fetch-meta:${p.leadgenId}` });
+export const fetchMetaLeadJob = (leadgenId: string): NewJob => FETCH_META_LEAD.create({ leadgenId });
 
 /** Setting the Kommo lead's responsible user to the salesperson who claimed it (linked user, else by email). */
-export function assignKommoLeadJob(kommoLeadId: string, who: { email: string | null; kommoUserId?: string | null }): NewJob {
-    return { kind: FETCH_JOB.assignKommo, payload: { kommoLeadId, email: who.email, userId: who.kommoUserId ?? null }, orderingKey: `kommo-lead:${kommoLeadId}` };
-}
+export const ASSIGN_KOMMO_LEAD = jobType({
+    kind: FETCH_JOB.assignKommo,
+    peer: 'kommo',
+    payload: z.object({ kommoLeadId: z.string().min(1), email: z.string().nullable(), userId: z.string().nullable().optional() }),
+    orderingKey: (p) => `kommo-lead:${p.kommoLeadId}`
+});
+export const assignKommoLeadJob = (kommoLeadId: string, who: { email: string | null; kommoUserId?: string | null }): NewJob => ASSIGN_KOMMO_LEAD.create({ kommoLeadId, email: who.email, userId: who.kommoUserId ?? null });
 
 /** A Kommo lead and its main contact as a Deskbridge lead. */
 async function leadFromKommo(client: KommoClient, kommoLeadId: string): Promise<LeadInput> {
@@ -58,29 +61,20 @@ export function leadFetchHandlers(deps: LeadJobDeps & { kommo?: KommoClient; met
         return deps.kommo;
     };
     return [
-        defineJobHandler({
-            kind: FETCH_JOB.kommo,
-            peer: 'kommo',
-            payload: z.object({ kommoLeadId: z.string().min(1) }),
+        FETCH_KOMMO_LEAD.handler({
             rateBuckets: () => kommoBucket,
             async run(p, context) {
                 await processLead(deps, `kommo:${p.kommoLeadId}`, await leadFromKommo(kommoOrFail(), p.kommoLeadId), context);
             }
         }),
-        defineJobHandler({
-            kind: FETCH_JOB.meta,
-            peer: 'meta',
-            payload: z.object({ leadgenId: z.string().min(1) }),
+        FETCH_META_LEAD.handler({
             async run(p, context) {
                 if (!deps.meta?.accessToken) throw new DeliveryError('META_PAGE_ACCESS_TOKEN is not set: Deskbridge cannot read Lead Ads leads', false, { peer: 'meta' });
                 const leadgen = await fetchLeadgen(deps.meta.graphBaseUrl, deps.meta.accessToken, p.leadgenId, deps.meta.appSecret);
                 await processLead(deps, `meta:${p.leadgenId}`, leadFromMeta(leadgen), context);
             }
         }),
-        defineJobHandler({
-            kind: FETCH_JOB.assignKommo,
-            peer: 'kommo',
-            payload: z.object({ kommoLeadId: z.string().min(1), email: z.string().nullable(), userId: z.string().nullable().optional() }),
+        ASSIGN_KOMMO_LEAD.handler({
             rateBuckets: () => kommoBucket,
             async run(p, context) {
                 const client = kommoOrFail();

@@ -9,7 +9,8 @@ import { scoreLead, type loadScoringRules } from '../../domain/lead-scoring';
 import type { Logger } from '../../lib/logger';
 import { DeliveryError } from '../../lib/delivery-error';
 import { httpClientError } from '../../lib/http-client-error';
-import { defineJobHandler, type JobContext, type JobHandler } from '../../outbox/job-handler';
+import type { JobContext, JobHandler } from '../../outbox/job-handler';
+import { jobType } from '../../outbox/job-type';
 import type { NewJob } from '../../outbox/job-store';
 import type { LeadsRepo } from '../../store/leads-repo';
 import type { Database } from '../../store/schema';
@@ -39,19 +40,19 @@ const leadInputSchema = z.object({
 });
 
 /** Scoring and fan-out of a lead that was received (any intake). */
-export function processLeadJob(externalKey: string, lead: LeadInput): NewJob {
-    return { kind: LEAD_JOB.process, payload: { externalKey, lead }, orderingKey: `lead-in:${externalKey}`, dedupeKey: `lead-in:${externalKey}` };
-}
+export const PROCESS_LEAD = jobType({ kind: LEAD_JOB.process, peer: 'deskbridge', payload: z.object({ externalKey: z.string().min(1), lead: leadInputSchema }), orderingKey: (p) => `lead-in:${p.externalKey}`, dedupeKey: (p) => `lead-in:${p.externalKey}` });
+export const processLeadJob = (externalKey: string, lead: LeadInput): NewJob => PROCESS_LEAD.create({ externalKey, lead });
+
+/** Sending a scored lead to the n8n workflow of its temperature, once. */
+export const LEAD_TO_N8N = jobType({ kind: LEAD_JOB.n8n, peer: 'n8n', payload: z.object({ leadId: z.number().int() }), orderingKey: (p) => `lead-n8n:${p.leadId}`, dedupeKey: (p) => `lead-n8n:${p.leadId}` });
 
 /** The claim SLA check of a hot lead, due `afterMs` from now. */
-export function claimSlaJob(leadId: number, round: number, afterMs: number): NewJob {
-    return { kind: LEAD_JOB.claimSla, payload: { leadId, round }, orderingKey: `thread:${leadThreadKey(leadId)}`, dedupeKey: `sla:${leadId}:${round}`, runAt: Date.now() + afterMs };
-}
+export const CLAIM_SLA = jobType({ kind: LEAD_JOB.claimSla, peer: 'deskbridge', payload: z.object({ leadId: z.number().int(), round: z.number().int().min(1) }), orderingKey: (p) => `thread:${leadThreadKey(p.leadId)}`, dedupeKey: (p) => `sla:${p.leadId}:${p.round}` });
+export const claimSlaJob = (leadId: number, round: number, afterMs: number): NewJob => CLAIM_SLA.create({ leadId, round }, { runAt: Date.now() + afterMs });
 
 /** The reminder to the claimer, due by the lead's temperature. */
-export function followUpJob(lead: Pick<Lead, 'id' | 'status'>, claimedAt: number): NewJob {
-    return { kind: LEAD_JOB.followUp, payload: { leadId: lead.id }, orderingKey: `thread:${leadThreadKey(lead.id)}`, dedupeKey: `follow:${lead.id}`, runAt: claimedAt + FOLLOW_UP_AFTER_MS[lead.status] };
-}
+export const FOLLOW_UP = jobType({ kind: LEAD_JOB.followUp, peer: 'deskbridge', payload: z.object({ leadId: z.number().int() }), orderingKey: (p) => `thread:${leadThreadKey(p.leadId)}`, dedupeKey: (p) => `follow:${p.leadId}` });
+export const followUpJob = (lead: Pick<Lead, 'id' | 'status'>, claimedAt: number): NewJob => FOLLOW_UP.create({ leadId: lead.id }, { runAt: claimedAt + FOLLOW_UP_AFTER_MS[lead.status] });
 
 export interface LeadJobDeps {
     db: Kysely<Database>;
@@ -74,7 +75,7 @@ export async function processLead(deps: LeadJobDeps, externalKey: string, input:
     const scored = scoreLead(input, deps.rules);
     const { lead, created } = await deps.leads.insert(externalKey, { ...input, score: scored.score, status: scored.status, breakdown: scored.breakdown });
     if (!created) return lead;
-    const jobs: NewJob[] = [{ kind: LEAD_JOB.n8n, payload: { leadId: lead.id }, orderingKey: `lead-n8n:${lead.id}`, dedupeKey: `lead-n8n:${lead.id}` }];
+    const jobs: NewJob[] = [LEAD_TO_N8N.create({ leadId: lead.id })];
     if (lead.status === 'QUENTE') jobs.push(deps.threads.start(lead), claimSlaJob(lead.id, 1, deps.claimSlaMs));
     await context.enqueue(jobs);
     deps.logger.info({ leadId: lead.id, status: lead.status, score: lead.score, source: lead.source }, 'lead scored');
@@ -116,18 +117,12 @@ export function leadJobHandlers(deps: LeadJobDeps): JobHandler[] {
         return lead;
     };
     return [
-        defineJobHandler({
-            kind: LEAD_JOB.process,
-            peer: 'deskbridge',
-            payload: z.object({ externalKey: z.string().min(1), lead: leadInputSchema }),
+        PROCESS_LEAD.handler({
             async run(p, context) {
                 await processLead(deps, p.externalKey, p.lead, context);
             }
         }),
-        defineJobHandler({
-            kind: LEAD_JOB.n8n,
-            peer: 'n8n',
-            payload: z.object({ leadId: z.number().int() }),
+        LEAD_TO_N8N.handler({
             async run(p, context) {
                 const lead = await leadOrFail(p.leadId);
                 const url = deps.n8n.urls[lead.status];
@@ -142,10 +137,7 @@ export function leadJobHandlers(deps: LeadJobDeps): JobHandler[] {
                 }
             }
         }),
-        defineJobHandler({
-            kind: LEAD_JOB.claimSla,
-            peer: 'deskbridge',
-            payload: z.object({ leadId: z.number().int(), round: z.number().int().min(1) }),
+        CLAIM_SLA.handler({
             async run(p, context) {
                 const lead = await leadOrFail(p.leadId);
                 if (lead.claimedBy) return;
@@ -156,10 +148,7 @@ export function leadJobHandlers(deps: LeadJobDeps): JobHandler[] {
                 await context.enqueue(jobs);
             }
         }),
-        defineJobHandler({
-            kind: LEAD_JOB.followUp,
-            peer: 'deskbridge',
-            payload: z.object({ leadId: z.number().int() }),
+        FOLLOW_UP.handler({
             async run(p, context) {
                 const lead = await leadOrFail(p.leadId);
                 if (lead.contactedAt || !lead.claimedBy || !lead.claimedAt) return;

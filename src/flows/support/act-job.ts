@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { agentActionKind, type AgentAction } from '../../domain/agent-action';
+import type { z } from 'zod';
+import { agentActionPayload, agentActionType, type AgentAction } from '../../domain/agent-action';
 import { asSnapshot } from '../../domain/conversation';
 import type { ConversationActivity } from '../../domain/conversation-activity';
 import { refreshCardJob } from '../../domain/mirror-conversation';
@@ -7,42 +7,14 @@ import { restoreCardJob } from '../../domain/restore-card-job';
 import { textMessage, type ThreadPoster } from '../../domain/thread-post';
 import { DeliveryError } from '../../lib/delivery-error';
 import { inlineText } from '../../lib/markdown';
-import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
+import type { JobHandler } from '../../outbox/job-handler';
 import type { ConversationSnapshotsRepo } from '../../store/conversation-snapshots-repo';
 import type { SentPartsRepo } from '../../store/sent-parts-repo';
 import { conversationTexts, type ConversationTexts } from '../../texts/conversation-texts';
 import type { Locale } from '../../texts/locales';
 import type { Actor, HelpdeskAdapter } from '../../domain/helpdesk';
 
-/** The longest reply or note accepted from Teams (the card's box allows 5,000; a thread message more). */
-const MAX_TEXT = 20_000;
-
-const actionSchema = z.discriminatedUnion('type', [
-    z.object({ type: z.literal('reply'), text: z.string().min(1).max(MAX_TEXT) }),
-    z.object({ type: z.literal('note'), text: z.string().min(1).max(MAX_TEXT) }),
-    z.object({ type: z.literal('assign_to_me') }),
-    z.object({ type: z.literal('close') }),
-    z.object({ type: z.literal('reopen') }),
-    z.object({ type: z.literal('snooze'), until: z.number().int().positive() })
-]);
-
-const payloadSchema = z.object({
-    conversationId: z.string().min(1),
-    threadKey: z.string().min(1),
-    action: actionSchema,
-    agent: z.object({
-        id: z.string(),
-        name: z.string(),
-        email: z.string().nullable(),
-        locale: z.string().optional(),
-        timeZone: z.string().optional(),
-        intercomAdminId: z.string().nullable().optional(),
-        zendeskUserId: z.string().nullable().optional()
-    }),
-    /** Set when the action came from a card button, whose card shows it as pending. */
-    fromCard: z.boolean().optional()
-});
-type Payload = z.output<typeof payloadSchema>;
+type Payload = z.output<typeof agentActionPayload>;
 
 /** Marks the reason of a failure on a conversation the helpdesk no longer has. */
 const GONE = 'conversation no longer exists in the helpdesk';
@@ -82,10 +54,7 @@ export function supportActHandler(adapter: HelpdeskAdapter, deps: SupportActDeps
         return { agentId: adapter.defaultAgentId, agentName: shared?.name ?? `#${adapter.defaultAgentId}`, email: null, onBehalf: true };
     };
 
-    return defineJobHandler({
-        kind: agentActionKind(adapter.source),
-        peer: adapter.source,
-        payload: payloadSchema,
+    return agentActionType(adapter.source).handler({
         readyIn: () => adapter.readyIn(),
         async run(p, context) {
             const t = textsOf(p);

@@ -1,30 +1,28 @@
 import { z } from 'zod';
 import { textMessage, type ThreadPoster } from '../../domain/thread-post';
-import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
+import type { JobHandler } from '../../outbox/job-handler';
+import { jobType, type JobType } from '../../outbox/job-type';
 import type { NewJob } from '../../outbox/job-store';
 import type { Locale } from '../../texts/locales';
 import { supportTexts } from '../../texts/support-texts';
-import type { HelpdeskAdapter, HelpdeskSource } from '../../domain/helpdesk';
+import { HELPDESK_SOURCES, type HelpdeskAdapter, type HelpdeskSource } from '../../domain/helpdesk';
 
-/** The job kind that applies a keyword category in a helpdesk. */
-export const categorizeKind = (source: string): string => `${source}.categorize`;
+const payload = z.object({ conversationId: z.string().min(1).max(200), threadKey: z.string().min(1), tag: z.string().min(1).max(50), word: z.string().max(100), priority: z.boolean() });
 
-/** Sets a keyword category's tag (and priority) on a new conversation, once (its dedupe key). */
-export function categorizeJob(input: { source: HelpdeskSource; conversationId: string; threadKey: string; tag: string; word: string; priority: boolean }): NewJob {
-    return {
-        kind: categorizeKind(input.source),
-        payload: { conversationId: input.conversationId, threadKey: input.threadKey, tag: input.tag, word: input.word, priority: input.priority },
-        orderingKey: `thread:${input.threadKey}`,
-        dedupeKey: `categorize:${input.threadKey}:${input.tag}`
-    };
+/** The job kind that applies a keyword category in a helpdesk (`intercom.categorize`, `zendesk.categorize`), once per conversation and tag. */
+export const CATEGORIZE: Record<HelpdeskSource, JobType<typeof payload>> = Object.fromEntries(
+    HELPDESK_SOURCES.map((source) => [source, jobType({ kind: `${source}.categorize`, peer: source, payload, orderingKey: (p) => `thread:${p.threadKey}`, dedupeKey: (p) => `categorize:${p.threadKey}:${p.tag}` })])
+) as Record<HelpdeskSource, JobType<typeof payload>>;
+
+/** Sets a keyword category's tag (and priority) on a new conversation. */
+export function categorizeJob(input: { source: HelpdeskSource } & z.input<typeof payload>): NewJob {
+    const { source, ...p } = input;
+    return CATEGORIZE[source].create(p);
 }
 
 /** Applies the category through the helpdesk's API and says so in the thread. */
 export function categorizeHandler(adapter: HelpdeskAdapter, deps: { poster: ThreadPoster; defaultLocale: Locale }): JobHandler {
-    return defineJobHandler({
-        kind: categorizeKind(adapter.source),
-        peer: adapter.source,
-        payload: z.object({ conversationId: z.string().min(1).max(200), threadKey: z.string().min(1), tag: z.string().min(1).max(50), word: z.string().max(100), priority: z.boolean() }),
+    return CATEGORIZE[adapter.source].handler({
         readyIn: () => adapter.readyIn(),
         async run(p, context) {
             const done = await adapter.categorize(p.conversationId, { tag: p.tag, priority: p.priority });

@@ -5,7 +5,8 @@ import type { ConversationActivity } from '../../domain/conversation-activity';
 import { aiActive, whatsappThreadKey } from '../../domain/whatsapp-contact';
 import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
 import type { Logger } from '../../lib/logger';
-import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
+import type { JobHandler } from '../../outbox/job-handler';
+import { jobType } from '../../outbox/job-type';
 import type { NewJob } from '../../outbox/job-store';
 import type { TeamsPeopleRepo } from '../../store/teams-people-repo';
 import type { IdentityLinksRepo } from '../../store/identity-links-repo';
@@ -26,9 +27,9 @@ const payloadSchema = z.object({
 });
 
 /** An AI answer to deliver (from n8n's webhook response or its callback). */
-export function aiReplyJob(payload: z.input<typeof payloadSchema>): NewJob {
-    return { kind: AI_REPLY_JOB, payload, orderingKey: `thread:${whatsappThreadKey(payload.contactId)}`, dedupeKey: `ai-reply:${payload.replyId}` };
-}
+export const AI_REPLY = jobType({ kind: AI_REPLY_JOB, peer: 'deskbridge', payload: payloadSchema, orderingKey: (p) => `thread:${whatsappThreadKey(p.contactId)}`, dedupeKey: (p) => `ai-reply:${p.replyId}` });
+
+export const aiReplyJob = (payload: z.input<typeof payloadSchema>): NewJob => AI_REPLY.create(payload);
 
 export interface AiReplyDeps {
     contacts: WhatsAppContactsRepo;
@@ -50,10 +51,7 @@ export interface AiReplyDeps {
 export function aiReplyHandler(deps: AiReplyDeps): JobHandler {
     const { contacts, threads } = deps;
     const t = threads.texts;
-    return defineJobHandler({
-        kind: AI_REPLY_JOB,
-        peer: 'deskbridge',
-        payload: payloadSchema,
+    return AI_REPLY.handler({
         async run(p, context) {
             const contact = (await contacts.get(p.contactId)) ?? (await contacts.upsert({ contactId: p.contactId, leadId: p.leadId ?? null }));
             const quoted = quoteLines(p.text);

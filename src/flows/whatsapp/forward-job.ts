@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { aiActive } from '../../domain/whatsapp-contact';
 import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
-import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
+import type { JobHandler } from '../../outbox/job-handler';
+import { jobType } from '../../outbox/job-type';
 import type { NewJob } from '../../outbox/job-store';
 import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
 import { cleanReason } from '../../integrations/kommo/jobs';
@@ -28,9 +29,9 @@ const payloadSchema = z.object({
  * A customer message for the AI. Its own key per contact keeps the AI's messages in order without
  * holding up the contact's Teams thread while n8n is down (the thread must say so at once).
  */
-export function n8nForwardJob(payload: z.input<typeof payloadSchema>): NewJob {
-    return { kind: N8N_FORWARD_JOB, payload, orderingKey: `n8n:${payload.contactId}`, dedupeKey: `n8n:${payload.messageId}` };
-}
+export const N8N_FORWARD = jobType({ kind: N8N_FORWARD_JOB, peer: 'n8n', payload: payloadSchema, orderingKey: (p) => `n8n:${p.contactId}`, dedupeKey: (p) => `n8n:${p.messageId}` });
+
+export const n8nForwardJob = (payload: z.input<typeof payloadSchema>): NewJob => N8N_FORWARD.create(payload);
 
 /**
  * `n8n.forward`: posts a customer message to the AI workflow (unless a salesperson paused the AI
@@ -39,10 +40,7 @@ export function n8nForwardJob(payload: z.input<typeof payloadSchema>): NewJob {
  */
 export function n8nForwardHandler(deps: { client: N8nClient; contacts: WhatsAppContactsRepo; threads: WhatsAppThreads; autoResumeMinutes: number }): JobHandler {
     const { client, contacts, threads } = deps;
-    return defineJobHandler({
-        kind: N8N_FORWARD_JOB,
-        peer: 'n8n',
-        payload: payloadSchema,
+    return N8N_FORWARD.handler({
         async run(p, context) {
             const contact = await contacts.get(p.contactId);
             if (contact && !aiActive(contact, Date.now(), deps.autoResumeMinutes)) return;

@@ -7,7 +7,8 @@ import type { ConversationActivity } from '../../domain/conversation-activity';
 import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
 import type { Logger } from '../../lib/logger';
 import { DeliveryError } from '../../lib/delivery-error';
-import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
+import type { JobHandler } from '../../outbox/job-handler';
+import { jobType } from '../../outbox/job-type';
 import type { NewJob } from '../../outbox/job-store';
 import type { Database } from '../../store/schema';
 import type { SentPartsRepo } from '../../store/sent-parts-repo';
@@ -21,12 +22,18 @@ import type { KommoSendsRepo } from '../../store/kommo-sends-repo';
 import { kommoMessageSchema, leadOfMessage, type KommoMessage } from '../../integrations/kommo/schemas';
 import { kommoNoteJob } from '../../integrations/kommo/jobs';
 
-export const KOMMO_MESSAGE_JOB = 'kommo.message';
-
 /** The job of one stored `message[add]` delivery, on the contact's thread key. */
-export function kommoMessageJob(contactId: string, eventId: string): NewJob {
-    return { kind: KOMMO_MESSAGE_JOB, payload: { eventId }, orderingKey: `thread:${whatsappThreadKey(contactId)}`, dedupeKey: `kommo-message:${eventId}` };
-}
+export const KOMMO_MESSAGE = jobType({
+    kind: 'kommo.message',
+    peer: 'deskbridge',
+    // `contactId` only orders the job (jobs queued before it existed have none).
+    payload: z.object({ eventId: z.string().min(1), contactId: z.string().optional() }),
+    orderingKey: (p) => `thread:${whatsappThreadKey(p.contactId ?? '')}`,
+    dedupeKey: (p) => `kommo-message:${p.eventId}`
+});
+export const KOMMO_MESSAGE_JOB = KOMMO_MESSAGE.kind;
+
+export const kommoMessageJob = (contactId: string, eventId: string): NewJob => KOMMO_MESSAGE.create({ eventId, contactId });
 
 export interface KommoMessageDeps {
     db: Kysely<Database>;
@@ -131,10 +138,7 @@ export function kommoMessageHandler(deps: KommoMessageDeps): JobHandler {
         return jobs;
     };
 
-    return defineJobHandler({
-        kind: KOMMO_MESSAGE_JOB,
-        peer: 'deskbridge',
-        payload: z.object({ eventId: z.string().min(1) }),
+    return KOMMO_MESSAGE.handler({
         async run({ eventId }, context) {
             const row = await db.selectFrom('inbox').select('payload').where('source', '=', 'kommo').where('event_id', '=', eventId).executeTakeFirst();
             if (!row?.payload) throw new DeliveryError(`delivery ${eventId} is not in the inbox (or past its retention)`, false, { peer: 'deskbridge' });

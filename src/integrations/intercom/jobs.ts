@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { MirrorKind, SupportMirror } from '../../domain/helpdesk';
 import type { ThreadPoster } from '../../domain/thread-post';
 import { DeliveryError } from '../../lib/delivery-error';
-import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
+import type { JobHandler } from '../../outbox/job-handler';
+import { jobType } from '../../outbox/job-type';
 import type { NewJob } from '../../outbox/job-store';
 import { storeDelivery } from '../../outbox/ingest';
 import type { ConversationSnapshotsRepo } from '../../store/conversation-snapshots-repo';
@@ -14,22 +15,34 @@ import { conversationSchema, envelopeSchema, ticketSchema, type IntercomConversa
 import { mirrorTicket } from './ticket-event';
 import { SYNC_TOPIC, isTicketTopic } from './topics';
 
-export const MIRROR_EVENT_JOB = 'intercom.mirror_event';
-export const SYNC_JOB = 'intercom.sync';
-
 /**
  * The one job a conversation delivery creates at ingress: turning it into Teams posts (HTML
  * conversion, cards) happens here, in the worker, so the webhook answers in a few milliseconds.
  * Its ordering key is the conversation's thread, so the posts it queues keep the events' order.
  */
-export function mirrorEventJob(conversationId: string, eventId: string): NewJob {
-    return { kind: MIRROR_EVENT_JOB, payload: { eventId }, orderingKey: `thread:intercom:${conversationId}`, dedupeKey: `mirror:intercom:${eventId}` };
-}
+export const MIRROR_EVENT = jobType({
+    kind: 'intercom.mirror_event',
+    peer: 'deskbridge',
+    // `conversationId` only orders the job (jobs queued before it existed have none).
+    payload: z.object({ eventId: z.string().min(1), conversationId: z.string().optional() }),
+    orderingKey: (p) => `thread:intercom:${p.conversationId}`,
+    dedupeKey: (p) => `mirror:intercom:${p.eventId}`
+});
 
 /** One page of `@Deskbridge sync`; `requestId` keeps a redelivered command from syncing twice. */
-export function syncJob(requestId: string, startingAfter?: string): NewJob {
-    return { kind: SYNC_JOB, payload: { requestId, startingAfter }, orderingKey: `intercom-sync:${requestId}`, dedupeKey: `sync:${requestId}:${startingAfter ?? 'first'}` };
-}
+export const SYNC = jobType({
+    kind: 'intercom.sync',
+    peer: 'intercom',
+    payload: z.object({ requestId: z.string().min(1), startingAfter: z.string().optional() }),
+    orderingKey: (p) => `intercom-sync:${p.requestId}`,
+    dedupeKey: (p) => `sync:${p.requestId}:${p.startingAfter ?? 'first'}`
+});
+
+export const MIRROR_EVENT_JOB = MIRROR_EVENT.kind;
+export const SYNC_JOB = SYNC.kind;
+
+export const mirrorEventJob = (conversationId: string, eventId: string): NewJob => MIRROR_EVENT.create({ eventId, conversationId });
+export const syncJob = (requestId: string, startingAfter?: string): NewJob => SYNC.create({ requestId, startingAfter });
 
 /** What a topic means for the thread: a customer message only adds a reply; most topics change the card. */
 function kindOf(topic: string): MirrorKind {
@@ -104,10 +117,7 @@ async function tierOf(client: IntercomClient, c: IntercomConversation, attribute
 export function mirrorEventHandler(deps: IntercomJobDeps): JobHandler {
     const { db } = deps;
     const mirror = intercomConversationMirror(deps);
-    return defineJobHandler({
-        kind: MIRROR_EVENT_JOB,
-        peer: 'deskbridge',
-        payload: z.object({ eventId: z.string().min(1) }),
+    return MIRROR_EVENT.handler({
         async run({ eventId }, context) {
             const row = await db.selectFrom('inbox').select(['payload', 'topic']).where('source', '=', 'intercom').where('event_id', '=', eventId).executeTakeFirst();
             if (!row) throw new DeliveryError(`delivery ${eventId} is not in the inbox`, false, { peer: 'deskbridge' });
@@ -131,10 +141,7 @@ export function mirrorEventHandler(deps: IntercomJobDeps): JobHandler {
  * refreshes its thread, in order with real webhooks) and queues the next page.
  */
 export function intercomSyncHandler(db: Kysely<Database>, client: IntercomClient): JobHandler {
-    return defineJobHandler({
-        kind: SYNC_JOB,
-        peer: 'intercom',
-        payload: z.object({ requestId: z.string().min(1), startingAfter: z.string().optional() }),
+    return SYNC.handler({
         readyIn: () => client.rateGate.waitMs(),
         async run({ requestId, startingAfter }, context) {
             const page = await client.searchOpenConversations(startingAfter);

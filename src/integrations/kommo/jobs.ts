@@ -3,7 +3,8 @@ import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
 import type { ConversationActivity } from '../../domain/conversation-activity';
 import { whatsappThreadKey } from '../../domain/whatsapp-contact';
 import { DeliveryError } from '../../lib/delivery-error';
-import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
+import type { JobHandler } from '../../outbox/job-handler';
+import { jobType } from '../../outbox/job-type';
 import type { NewJob } from '../../outbox/job-store';
 import type { SentPartsRepo } from '../../store/sent-parts-repo';
 import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
@@ -30,14 +31,13 @@ const notePayload = z.object({ contactId: z.string().min(1), leadId: z.string().
  * WhatsApp text to a contact through the Salesbot. Sends to one contact keep their order on a key
  * of their own, so that Kommo being down does not hold up the contact's Teams thread.
  */
-export function kommoSendJob(payload: z.input<typeof sendPayload>, dedupeKey?: string): NewJob {
-    return { kind: KOMMO_SEND_JOB, payload, orderingKey: `kommo:${payload.contactId}`, dedupeKey };
-}
+export const KOMMO_SEND = jobType({ kind: KOMMO_SEND_JOB, peer: 'kommo', payload: sendPayload, orderingKey: (p) => `kommo:${p.contactId}` });
 
 /** A note on the contact's lead (same key as the sends). */
-export function kommoNoteJob(payload: z.input<typeof notePayload>, dedupeKey?: string): NewJob {
-    return { kind: KOMMO_NOTE_JOB, payload, orderingKey: `kommo:${payload.contactId}`, dedupeKey };
-}
+export const KOMMO_NOTE = jobType({ kind: KOMMO_NOTE_JOB, peer: 'kommo', payload: notePayload, orderingKey: (p) => `kommo:${p.contactId}` });
+
+export const kommoSendJob = (payload: z.input<typeof sendPayload>, dedupeKey?: string): NewJob => KOMMO_SEND.create(payload, { dedupeKey });
+export const kommoNoteJob = (payload: z.input<typeof notePayload>, dedupeKey?: string): NewJob => KOMMO_NOTE.create(payload, { dedupeKey });
 
 export interface KommoSendDeps {
     /** Absent when Kommo is not configured: the jobs fail with a message that says so. */
@@ -70,10 +70,7 @@ export function kommoSendHandlers(deps: KommoSendDeps): JobHandler[] {
         return deps.client;
     };
     return [
-        defineJobHandler({
-            kind: KOMMO_SEND_JOB,
-            peer: 'kommo',
-            payload: sendPayload,
+        KOMMO_SEND.handler({
             rateBuckets: () => bucket,
             // Two sends to one lead: the second waits until Kommo ran the first Salesbot (see KommoSendsRepo).
             readyIn: async (p) => {
@@ -96,10 +93,7 @@ export function kommoSendHandlers(deps: KommoSendDeps): JobHandler[] {
             },
             onDead: (p, reason) => [threads.notice(p.contactId, t.notSent(inlineText(cleanReason(reason), 500)))]
         }),
-        defineJobHandler({
-            kind: KOMMO_NOTE_JOB,
-            peer: 'kommo',
-            payload: notePayload,
+        KOMMO_NOTE.handler({
             rateBuckets: () => bucket,
             async run(p, context) {
                 await clientOrFail().addLeadNote(await leadOf(contacts, p.contactId, p.leadId), p.text);

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { MirrorKind, SupportMirror } from '../../domain/helpdesk';
 import { DeliveryError } from '../../lib/delivery-error';
 import { storeDelivery } from '../../outbox/ingest';
-import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
+import type { JobHandler } from '../../outbox/job-handler';
+import { jobType } from '../../outbox/job-type';
 import type { NewJob } from '../../outbox/job-store';
 import type { Database } from '../../store/schema';
 import type { ZendeskClient } from './client';
@@ -11,20 +12,32 @@ import type { ZendeskDirectory } from './directory';
 import { commentsToMessages, newestCommentId, normalizeTicket } from './normalize';
 import type { ZendeskUser } from './schemas';
 
-export const TICKET_JOB = 'zendesk.mirror_ticket';
-export const SYNC_JOB = 'zendesk.sync';
 /** The topic of a ticket stored by `@Deskbridge sync` (never accepted from a webhook). */
 export const SYNC_TOPIC = 'deskbridge.sync';
 
 /** The one job of a Zendesk delivery: read the ticket and mirror it, on the ticket's thread. */
-export function ticketJob(ticketId: string, eventId: string): NewJob {
-    return { kind: TICKET_JOB, payload: { eventId }, orderingKey: `thread:zendesk:${ticketId}`, dedupeKey: `mirror:zendesk:${eventId}` };
-}
+export const MIRROR_TICKET = jobType({
+    kind: 'zendesk.mirror_ticket',
+    peer: 'zendesk',
+    payload: z.object({ eventId: z.string().min(1), ticketId: z.string().regex(/^\d{1,16}$/) }),
+    orderingKey: (p) => `thread:zendesk:${p.ticketId}`,
+    dedupeKey: (p) => `mirror:zendesk:${p.eventId}`
+});
 
 /** One page of `@Deskbridge sync zendesk`. */
-export function syncJob(requestId: string, page = 1): NewJob {
-    return { kind: SYNC_JOB, payload: { requestId, page }, orderingKey: `zendesk-sync:${requestId}`, dedupeKey: `zendesk-sync:${requestId}:${page}` };
-}
+export const SYNC = jobType({
+    kind: 'zendesk.sync',
+    peer: 'zendesk',
+    payload: z.object({ requestId: z.string().min(1), page: z.number().int().min(1).max(10) }),
+    orderingKey: (p) => `zendesk-sync:${p.requestId}`,
+    dedupeKey: (p) => `zendesk-sync:${p.requestId}:${p.page}`
+});
+
+export const TICKET_JOB = MIRROR_TICKET.kind;
+export const SYNC_JOB = SYNC.kind;
+
+export const ticketJob = (ticketId: string, eventId: string): NewJob => MIRROR_TICKET.create({ eventId, ticketId });
+export const syncJob = (requestId: string, page = 1): NewJob => SYNC.create({ requestId, page });
 
 /** A new ticket starts its thread; a comment adds replies; a sync backfills; any other event may change the card. */
 function kindOf(topic: string): MirrorKind {
@@ -65,16 +78,11 @@ async function tierOf(client: ZendeskClient, requester: ZendeskUser | undefined,
  */
 export function ticketMirrorHandler(deps: ZendeskJobDeps): JobHandler {
     const { db, client, directory } = deps;
-    return defineJobHandler({
-        kind: TICKET_JOB,
-        peer: 'zendesk',
-        payload: z.object({ eventId: z.string().min(1) }),
+    return MIRROR_TICKET.handler({
         readyIn: () => client.rateGate.waitMs(),
-        async run({ eventId }, context) {
-            const row = await db.selectFrom('inbox').select(['topic', 'subject']).where('source', '=', 'zendesk').where('event_id', '=', eventId).executeTakeFirst();
+        async run({ eventId, ticketId }, context) {
+            const row = await db.selectFrom('inbox').select(['topic']).where('source', '=', 'zendesk').where('event_id', '=', eventId).executeTakeFirst();
             if (!row) throw new DeliveryError(`delivery ${eventId} is not in the inbox`, false, { peer: 'deskbridge' });
-            const ticketId = /^zendesk:(\d+)$/.exec(row.subject ?? '')?.[1];
-            if (!ticketId) throw new DeliveryError(`delivery ${eventId} names no ticket`, false, { peer: 'deskbridge' });
             await deps.mirror(
                 {
                     source: 'zendesk',
@@ -106,10 +114,7 @@ export function ticketMirrorHandler(deps: ZendeskJobDeps): JobHandler {
  * then the next page.
  */
 export function zendeskSyncHandler(db: Kysely<Database>, client: ZendeskClient): JobHandler {
-    return defineJobHandler({
-        kind: SYNC_JOB,
-        peer: 'zendesk',
-        payload: z.object({ requestId: z.string().min(1), page: z.number().int().min(1).max(10) }),
+    return SYNC.handler({
         readyIn: () => client.rateGate.waitMs(),
         async run({ requestId, page }, context) {
             const result = await client.searchUnsolvedTickets(page);

@@ -1,6 +1,7 @@
 import { throwIfJobAborted } from '../../lib/job-signal';
 import { z } from 'zod';
-import { defineJobHandler, type JobHandler } from '../../outbox/job-handler';
+import type { JobHandler } from '../../outbox/job-handler';
+import { jobType } from '../../outbox/job-type';
 import type { NewJob } from '../../outbox/job-store';
 import { DeliveryError } from '../../lib/delivery-error';
 import { TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, type RateBucket } from '../../outbox/rate-limits';
@@ -45,23 +46,30 @@ export function teamsBuckets(channelConversationId: string, tenantId: string | n
     ];
 }
 
-/** Job kinds of the Teams side; every post to Teams goes through one of them. */
-export const TEAMS_JOB = { startThread: 'teams.start_thread', reply: 'teams.reply', updateRoot: 'teams.update_root' } as const;
+/**
+ * The Teams job kinds; every post to Teams goes through one of them, on its thread's key (a
+ * thread's start, its replies and its card updates run one after another).
+ */
+export const TEAMS_JOBS = {
+    /** A new thread (root post) for a key, in a channel: enqueue replies after it. */
+    startThread: jobType({ kind: 'teams.start_thread', peer: 'teams', payload: startThreadPayload, orderingKey: (p) => `thread:${p.threadKey}` }),
+    /** A reply in the thread of a key (the thread must exist or be queued before on the same key). */
+    reply: jobType({ kind: 'teams.reply', peer: 'teams', payload: threadPayload, orderingKey: (p) => `thread:${p.threadKey}` }),
+    /** Replaces the root post (the card) of the thread of a key. */
+    updateRoot: jobType({ kind: 'teams.update_root', peer: 'teams', payload: threadPayload, orderingKey: (p) => `thread:${p.threadKey}` })
+};
 
-/** A new thread (root post) for a key, in a channel. Ordered by the key: enqueue replies after it. */
-export function startThreadJob(payload: z.input<typeof startThreadPayload>, dedupeKey?: string): NewJob {
-    return { kind: TEAMS_JOB.startThread, payload, orderingKey: `thread:${payload.threadKey}`, dedupeKey };
-}
+/** Job kinds of the Teams side, by name. */
+export const TEAMS_JOB = { startThread: TEAMS_JOBS.startThread.kind, reply: TEAMS_JOBS.reply.kind, updateRoot: TEAMS_JOBS.updateRoot.kind } as const;
 
-/** A reply in the thread of a key (the thread must exist or be queued before on the same key). */
-export function replyJob(threadKey: string, activity: OutboundActivity, dedupeKey?: string): NewJob {
-    return { kind: TEAMS_JOB.reply, payload: { threadKey, activity }, orderingKey: `thread:${threadKey}`, dedupeKey };
-}
+/** A new thread (root post) for a key, in a channel. */
+export const startThreadJob = (payload: z.input<typeof startThreadPayload>, dedupeKey?: string): NewJob => TEAMS_JOBS.startThread.create(payload, { dedupeKey });
+
+/** A reply in the thread of a key. */
+export const replyJob = (threadKey: string, activity: OutboundActivity, dedupeKey?: string): NewJob => TEAMS_JOBS.reply.create({ threadKey, activity }, { dedupeKey });
 
 /** Replaces the root post (the card) of the thread of a key. */
-export function updateRootJob(threadKey: string, activity: OutboundActivity, dedupeKey?: string): NewJob {
-    return { kind: TEAMS_JOB.updateRoot, payload: { threadKey, activity }, orderingKey: `thread:${threadKey}`, dedupeKey };
-}
+export const updateRootJob = (threadKey: string, activity: OutboundActivity, dedupeKey?: string): NewJob => TEAMS_JOBS.updateRoot.create({ threadKey, activity }, { dedupeKey });
 
 /** The error code Teams put in a failed answer (`{"error":{"code":"BotNotInConversationRoster",…}}`). */
 export function teamsErrorCode(err: unknown): string | undefined {
@@ -139,10 +147,7 @@ export function teamsJobHandlers(deps: { messenger: TeamsMessenger; threads: Thr
         return thread ? teamsBuckets(thread.channelId, thread.tenantId) : [];
     };
     return [
-        defineJobHandler({
-            kind: TEAMS_JOB.startThread,
-            peer: 'teams',
-            payload: startThreadPayload,
+        TEAMS_JOBS.startThread.handler({
             rateBuckets: async (p) => {
                 // A thread that exists already costs no send (see run).
                 if (await threads.get(p.threadKey)) return [];
@@ -158,20 +163,14 @@ export function teamsJobHandlers(deps: { messenger: TeamsMessenger; threads: Thr
                 await threads.save(p.threadKey, thread);
             }
         }),
-        defineJobHandler({
-            kind: TEAMS_JOB.reply,
-            peer: 'teams',
-            payload: threadPayload,
+        TEAMS_JOBS.reply.handler({
             rateBuckets: (p) => bucketsOfThread(p.threadKey),
             async run(p) {
                 const thread = await threadOf(p.threadKey);
                 await send({ ...thread, thread: true }, () => messenger.replyInThread(thread, p.activity));
             }
         }),
-        defineJobHandler({
-            kind: TEAMS_JOB.updateRoot,
-            peer: 'teams',
-            payload: threadPayload,
+        TEAMS_JOBS.updateRoot.handler({
             rateBuckets: (p) => bucketsOfThread(p.threadKey),
             async run(p) {
                 const thread = await threadOf(p.threadKey);
