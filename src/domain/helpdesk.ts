@@ -47,6 +47,14 @@ export interface ConversationRead {
  */
 export interface HelpdeskAdapter {
     source: HelpdeskSource;
+    /**
+     * Reads a conversation as it is now, with the messages not mirrored yet given the stored
+     * snapshot (all of them, the opening one first, when there is none); `tier` asks for the
+     * customer's tier too. Undefined when the helpdesk no longer has it.
+     */
+    fetch(conversationId: string, previous: ConversationSnapshot | undefined, want: { tier: boolean }): Promise<ConversationRead | undefined>;
+    /** The conversation in the helpdesk's own UI. */
+    conversationUrl(conversationId: string): string;
     /** The helpdesk person with this email, if any. Throws when the helpdesk cannot be asked. */
     agentByEmail(email: string): Promise<HelpdeskAgent | undefined>;
     agentById(id: string): Promise<HelpdeskAgent | undefined>;

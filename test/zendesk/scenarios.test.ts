@@ -213,14 +213,34 @@ describe('Zendesk Support ↔ Teams', function () {
                 await eventually(settled, `${verb} done`);
             };
             await press('assign_to_me');
-            await press('snooze', { until: '1h' });
+            assert.doesNotMatch(lastCard(), /Snooze…/, 'Zendesk has no snooze times to choose');
+            await press('snooze');
             assert.match(lastCard(), /"title":"State","value":"Pending"/);
+            assert.doesNotMatch(lastCard(), /"verb":"snooze"/, 'a pending ticket is not set pending again');
             assert.match(connector.sentTexts().at(-1) ?? '', /Set to pending in Zendesk by Alex Wilber/);
             await press('close');
             assert.deepEqual(zendesk.updates().map((r) => r.body), [{ ticket: { assignee_id: ALEX_AGENT.id } }, { ticket: { status: 'pending' } }, { ticket: { status: 'solved' } }]);
             // A button naming another helpdesk's conversation is refused in this thread.
             const forged = await post(`${app.url}/api/messages`, cardAction(connector.url, thread, 'close', { conversationId: String(TICKET), helpdesk: 'intercom' }));
             assert.match(JSON.stringify(forged.body), /cannot act on another one/);
+        });
+
+        it('honours a 429 with Retry-After, and waits while Zendesk says the minute is spent', async () => {
+            // The first update is refused as Zendesk refuses over its limit; the answer also says the minute is spent.
+            let refusedOnce = false;
+            const update = (zendesk as unknown as { update(id: number, req: unknown): unknown }).update.bind(zendesk);
+            zendesk.on('PUT', '/api/v2/tickets/:id.json', (req, p) => {
+                if (refusedOnce) return update(Number(p.id), req) as never;
+                refusedOnce = true;
+                return { status: 429, headers: { 'retry-after': '1', 'x-rate-limit': '700', 'x-rate-limit-remaining': '0' }, body: { error: 'APIRateLimitExceeded', description: 'Number of allowed API requests per minute exceeded' } };
+            });
+            const before = Date.now();
+            await post(`${app.url}/api/messages`, threadReply(connector.url, thread, 'After the limit'));
+            await eventually(async () => zendesk.updates().length === 2 && (await settled()), 'the reply after the wait', 20_000);
+            const [refused, done] = zendesk.updates();
+            assert.ok(done!.at - refused!.at >= 950, `retried after Retry-After (${done!.at - refused!.at} ms)`);
+            assert.ok(done!.at - before >= 950);
+            assert.equal(connector.sentTexts().at(-1), '✓ Sent to the customer as Alex Wilber.');
         });
 
         it('tells an agent without a Zendesk user, in the thread, naming the fix', async () => {

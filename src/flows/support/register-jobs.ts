@@ -32,16 +32,16 @@ export function supportJobs(deps: { config: Config; repos: Repositories; db: Kys
     const intercomMirror = supportMirror({ ...common, describe: intercomDescribe(directory), categories: intercom ? categories : [] });
     handlers.push(mirrorEventHandler({ db, snapshots: repos.snapshots, mirror: intercomMirror, poster, client: intercom, tierAttribute: config.INTERCOM_TIER_ATTRIBUTE }));
     if (intercom && directory) {
-        const adapter = intercomAdapter({ client: intercom, directory, defaultAdminId: config.INTERCOM_DEFAULT_ADMIN_ID });
+        const adapter = intercomAdapter({ client: intercom, directory, defaultAdminId: config.INTERCOM_DEFAULT_ADMIN_ID, tierAttribute: config.INTERCOM_TIER_ATTRIBUTE });
         handlers.push(supportActHandler(adapter, act), categorizeHandler(adapter, { poster, defaultLocale: config.DEFAULT_LOCALE }), intercomSyncHandler(db, intercom));
     }
 
     if (zendesk) {
         const baseUrl = config.ZENDESK_BASE_URL!;
-        const adapter = zendeskAdapter({ client: zendesk.client, directory: zendesk.directory, baseUrl, defaultAuthorId: config.ZENDESK_DEFAULT_AUTHOR_ID });
+        const adapter = zendeskAdapter({ client: zendesk.client, directory: zendesk.directory, baseUrl, defaultAuthorId: config.ZENDESK_DEFAULT_AUTHOR_ID, tierField: config.ZENDESK_TIER_FIELD });
         const mirror = supportMirror({ ...common, describe: zendeskDescribe(zendesk.directory), categories });
         handlers.push(
-            ticketMirrorHandler({ db, mirror, client: zendesk.client, directory: zendesk.directory, baseUrl, tierField: config.ZENDESK_TIER_FIELD }),
+            ticketMirrorHandler({ db, mirror, adapter, client: zendesk.client }),
             supportActHandler(adapter, act),
             categorizeHandler(adapter, { poster, defaultLocale: config.DEFAULT_LOCALE }),
             zendeskSyncHandler(db, zendesk.client)

@@ -4,7 +4,7 @@ import type { Actor, HelpdeskAdapter } from '../../domain/helpdesk';
 import { DeliveryError } from '../../lib/delivery-error';
 import type { ConversationAction, IntercomClient } from './client';
 import type { IntercomDirectory } from './directory';
-import { normalizeConversation } from './normalize';
+import { intercomConversationUrl, messagesOf, normalizeConversation } from './normalize';
 import type { IntercomConversation } from './schemas';
 import { textToIntercomHtml } from '../../lib/text-to-html';
 
@@ -13,6 +13,8 @@ export interface IntercomAdapterOptions {
     directory: IntercomDirectory;
     /** `INTERCOM_DEFAULT_ADMIN_ID`: replies of agents without a teammate go out as this admin, signed. */
     defaultAdminId?: string;
+    /** `INTERCOM_TIER_ATTRIBUTE`: the contact attribute with the customer's plan. */
+    tierAttribute?: string;
 }
 
 /**
@@ -25,6 +27,16 @@ export function intercomAdapter(options: IntercomAdapterOptions): HelpdeskAdapte
     return {
         source: 'intercom',
         snooze: 'until',
+        async fetch(conversationId, previous, want) {
+            const conversation = await client.findConversation(conversationId);
+            if (!conversation) return undefined;
+            const snapshot = normalizeConversation(conversation, undefined);
+            if (previous) snapshot.url = previous.url;
+            if (want.tier) snapshot.tier = await tierOf(client, conversation, options.tierAttribute ?? 'plan');
+            // Intercom's events carry their parts: a known conversation is read for its card only.
+            return { snapshot, messages: previous ? [] : messagesOf(conversation, 'fetch', undefined, { withOpening: true }) };
+        },
+        conversationUrl: (id) => intercomConversationUrl(undefined, id),
         defaultAgentId: options.defaultAdminId,
         agentByEmail: (email) => directory.adminByEmail(email),
         agentById: (id) => directory.adminById(id),
@@ -75,4 +87,19 @@ function createdPart(c: IntercomConversation, adminId: string): string | undefin
     const parts = c.conversation_parts?.conversation_parts ?? [];
     const mine = parts.filter((part) => part.author.type === 'admin' && part.author.id === adminId);
     return mine.sort((a, b) => a.created_at - b.created_at).at(-1)?.id;
+}
+
+/** The customer's plan from their contact's custom attributes; null when unknown. */
+export async function tierOf(client: IntercomClient, c: IntercomConversation, attribute: string): Promise<string | null> {
+    const author = c.source.author;
+    const contactId = c.contacts?.contacts[0]?.id ?? (author.type !== 'admin' && author.type !== 'bot' ? author.id : null);
+    if (!contactId) return null;
+    try {
+        const value = (await client.getContactAttributes(contactId))[attribute];
+        return typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 100) : null;
+    } catch (err) {
+        // A contact Intercom no longer has has no tier; any other failure retries the mirror.
+        if (err instanceof DeliveryError && (err.status === 404 || err.status === 410)) return null;
+        throw err;
+    }
 }

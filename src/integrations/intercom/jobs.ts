@@ -10,6 +10,7 @@ import { storeDelivery } from '../../outbox/ingest';
 import type { ConversationSnapshotsRepo } from '../../store/conversation-snapshots-repo';
 import type { Database } from '../../store/schema';
 import type { IntercomClient } from './client';
+import { tierOf } from './adapter';
 import { messagesOf, normalizeConversation } from './normalize';
 import { conversationSchema, envelopeSchema, ticketSchema, type IntercomConversation } from './schemas';
 import { mirrorTicket } from './ticket-event';
@@ -93,21 +94,6 @@ export function intercomConversationMirror(deps: IntercomJobDeps): MirrorConvers
             },
             enqueue
         );
-}
-
-/** The customer's plan from their contact's custom attributes; null when unknown. */
-async function tierOf(client: IntercomClient, c: IntercomConversation, attribute: string): Promise<string | null> {
-    const author = c.source.author;
-    const contactId = c.contacts?.contacts[0]?.id ?? (author.type !== 'admin' && author.type !== 'bot' ? author.id : null);
-    if (!contactId) return null;
-    try {
-        const value = (await client.getContactAttributes(contactId))[attribute];
-        return typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 100) : null;
-    } catch (err) {
-        // A contact Intercom no longer has has no tier; any other failure retries the mirror.
-        if (err instanceof DeliveryError && (err.status === 404 || err.status === 410)) return null;
-        throw err;
-    }
 }
 
 /**

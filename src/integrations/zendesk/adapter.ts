@@ -5,7 +5,8 @@ import { DeliveryError } from '../../lib/delivery-error';
 import { textToHtml } from '../../lib/text-to-html';
 import type { TicketUpdate, ZendeskClient } from './client';
 import type { ZendeskDirectory } from './directory';
-import { normalizeTicket } from './normalize';
+import { commentsToMessages, newestCommentId, normalizeTicket, zendeskTicketUrl } from './normalize';
+import type { ZendeskUser } from './schemas';
 
 export interface ZendeskAdapterOptions {
     client: ZendeskClient;
@@ -13,6 +14,8 @@ export interface ZendeskAdapterOptions {
     baseUrl: string;
     /** `ZENDESK_DEFAULT_AUTHOR_ID`: agents without a Zendesk user write as this user, signed. */
     defaultAuthorId?: string;
+    /** `ZENDESK_TIER_FIELD`: the user or organization field holding the customer's tier. */
+    tierField?: string;
 }
 
 /**
@@ -26,6 +29,23 @@ export function zendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAdapter 
     return {
         source: 'zendesk',
         snooze: 'pending',
+        /**
+         * `GET /api/v2/tickets/{id}.json`, its latest comments (`GET …/comments.json`) and their
+         * authors (`users/show_many`); the comments after the snapshot's cursor are the new ones.
+         */
+        async fetch(ticketId, previous, want) {
+            const ticket = await client.findTicket(ticketId);
+            if (!ticket) return undefined;
+            const comments = await client.latestComments(ticketId);
+            const users = await directory.usersById([ticket.requester_id, ...comments.map((c) => c.author_id)]);
+            const requester = ticket.requester_id ? users.get(ticket.requester_id) : undefined;
+            const snapshot = normalizeTicket(ticket, options.baseUrl, requester);
+            const messages = commentsToMessages(comments, ticket, users, options.baseUrl, previous?.cursor);
+            snapshot.cursor = newestCommentId(comments, previous?.cursor);
+            if (want.tier) snapshot.tier = await tierOf(client, requester, options.tierField ?? 'tier');
+            return { snapshot, messages };
+        },
+        conversationUrl: (id) => zendeskTicketUrl(options.baseUrl, id),
         defaultAgentId: options.defaultAuthorId,
         agentByEmail: (email) => directory.agentByEmail(email).then((u) => (u ? { id: u.id, name: u.name ?? null, email: u.email ?? null } : undefined)),
         agentById: (id) => directory.userById(id).then((u) => (u ? { id: u.id, name: u.name ?? null, email: u.email ?? null } : undefined)),
@@ -70,5 +90,18 @@ function toUpdate(action: AgentAction, actor: Actor): TicketUpdate {
         case 'snooze':
             // Zendesk has no snooze time: pending waits for the customer's answer.
             return { type: 'status', status: 'pending' };
+    }
+}
+
+/** The customer's tier: their user field, else their organization's field. */
+async function tierOf(client: ZendeskClient, requester: ZendeskUser | undefined, field: string): Promise<string | null> {
+    const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 100) : typeof v === 'number' ? String(v) : null);
+    const own = text(requester?.user_fields?.[field]);
+    if (own || !requester?.organization_id) return own;
+    try {
+        return text((await client.organizationFields(requester.organization_id))[field]);
+    } catch (err) {
+        if (err instanceof DeliveryError && err.status === 404) return null;
+        throw err;
     }
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { MirrorKind, SupportMirror } from '../../domain/helpdesk';
+import type { HelpdeskAdapter, MirrorKind, SupportMirror } from '../../domain/helpdesk';
 import { DeliveryError } from '../../lib/delivery-error';
 import { storeDelivery } from '../../outbox/ingest';
 import type { JobHandler } from '../../outbox/job-handler';
@@ -8,9 +8,6 @@ import { jobType } from '../../outbox/job-type';
 import type { NewJob } from '../../outbox/job-store';
 import type { Database } from '../../store/schema';
 import type { ZendeskClient } from './client';
-import type { ZendeskDirectory } from './directory';
-import { commentsToMessages, newestCommentId, normalizeTicket } from './normalize';
-import type { ZendeskUser } from './schemas';
 
 /** The topic of a ticket stored by `@Deskbridge sync` (never accepted from a webhook). */
 export const SYNC_TOPIC = 'deskbridge.sync';
@@ -50,34 +47,20 @@ function kindOf(topic: string): MirrorKind {
 export interface ZendeskJobDeps {
     db: Kysely<Database>;
     mirror: SupportMirror;
+    /** Reads tickets (its `fetch`). */
+    adapter: HelpdeskAdapter;
+    /** Its rate limit. */
     client: ZendeskClient;
-    directory: ZendeskDirectory;
-    baseUrl: string;
-    /** The user or organization field holding the customer's tier (`ZENDESK_TIER_FIELD`). */
-    tierField: string;
-}
-
-/** The customer's tier: their user field, else their organization's field. */
-async function tierOf(client: ZendeskClient, requester: ZendeskUser | undefined, field: string): Promise<string | null> {
-    const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 100) : typeof v === 'number' ? String(v) : null);
-    const own = text(requester?.user_fields?.[field]);
-    if (own || !requester?.organization_id) return own;
-    try {
-        return text((await client.organizationFields(requester.organization_id))[field]);
-    } catch (err) {
-        if (err instanceof DeliveryError && err.status === 404) return null;
-        throw err;
-    }
 }
 
 /**
  * `zendesk.mirror_ticket`: a delivery is a notification — whatever its event carried, the job
- * reads the ticket (`GET /api/v2/tickets/{id}.json`), its latest comments
- * (`GET …/comments.json`) and their authors (`users/show_many`), so the thread is right even
- * when events arrive late, twice or out of order; only comments after the thread's cursor post.
+ * reads the ticket through the adapter (the ticket, its latest comments and their authors), so
+ * the thread is right even when events arrive late, twice or out of order; only comments after
+ * the thread's cursor post.
  */
 export function ticketMirrorHandler(deps: ZendeskJobDeps): JobHandler {
-    const { db, client, directory } = deps;
+    const { db, client, adapter } = deps;
     return MIRROR_TICKET.handler({
         readyIn: () => client.rateGate.waitMs(),
         async run({ eventId, ticketId }, context) {
@@ -90,16 +73,9 @@ export function ticketMirrorHandler(deps: ZendeskJobDeps): JobHandler {
                     eventId,
                     kind: kindOf(row.topic ?? ''),
                     async read(previous, want) {
-                        const ticket = await client.findTicket(ticketId);
-                        if (!ticket) throw new DeliveryError(`ticket ${ticketId} no longer exists in Zendesk`, false, { status: 404, peer: 'zendesk' });
-                        const comments = await client.latestComments(ticketId);
-                        const users = await directory.usersById([ticket.requester_id, ...comments.map((c) => c.author_id)]);
-                        const requester = ticket.requester_id ? users.get(ticket.requester_id) : undefined;
-                        const snapshot = normalizeTicket(ticket, deps.baseUrl, requester);
-                        const messages = commentsToMessages(comments, ticket, users, deps.baseUrl, previous?.cursor);
-                        snapshot.cursor = newestCommentId(comments, previous?.cursor);
-                        if (want.tier) snapshot.tier = await tierOf(client, requester, deps.tierField);
-                        return { snapshot, messages };
+                        const read = await adapter.fetch(ticketId, previous, want);
+                        if (!read) throw new DeliveryError(`ticket ${ticketId} no longer exists in Zendesk`, false, { status: 404, peer: 'zendesk' });
+                        return read;
                     }
                 },
                 context.enqueue

@@ -1,8 +1,8 @@
 /**
  * Zendesk's rate limit as it reports it: responses carry `X-Rate-Limit-Remaining` (requests left
  * this minute) and, on newer plans, `ratelimit-remaining` / `ratelimit-reset` (seconds until the
- * window refills). When the window is spent, calls wait instead of earning 429s; a 429's
- * `Retry-After` is honoured by the outbox's retry.
+ * window refills); a 429 carries `Retry-After` (seconds). When the window is spent, calls wait
+ * that long (Zendesk's minute when it says nothing) instead of earning 429s.
  */
 export class ZendeskRateGate {
     private until = 0;
@@ -12,8 +12,8 @@ export class ZendeskRateGate {
     observe(headers: Record<string, unknown>, now = Date.now()): void {
         const remaining = Number(headers['ratelimit-remaining'] ?? headers['x-rate-limit-remaining']);
         if (!Number.isFinite(remaining) || remaining > this.reserve) return;
-        const reset = Number(headers['ratelimit-reset']);
-        // Without a reset header the window is Zendesk's minute.
+        const reset = Number(headers['ratelimit-reset'] ?? headers['retry-after']);
+        // Without a reset or Retry-After header the window is Zendesk's minute.
         this.until = now + (Number.isFinite(reset) && reset > 0 ? reset * 1000 : 60_000);
     }
 

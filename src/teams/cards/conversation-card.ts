@@ -54,7 +54,13 @@ function conversationActions(c: ConversationSnapshot): CardAction[] {
     if (c.state === 'closed') {
         actions.push(execute('Reopen', 'reopen', c));
     } else {
-        actions.push({ type: 'Action.ShowCard', title: 'Snooze…', card: snoozeCard }, execute('Close', 'close', c));
+        // Zendesk has no snooze time: its "snooze" is status pending, until the customer answers.
+        if (c.source === 'zendesk') {
+            if (c.state !== 'pending') actions.push(execute('Set pending', 'snooze', c));
+        } else {
+            actions.push({ type: 'Action.ShowCard', title: 'Snooze…', card: snoozeCard });
+        }
+        actions.push(execute('Close', 'close', c));
     }
     const url = safeUrl(c.url);
     if (url) actions.push({ type: 'Action.OpenUrl', title: `Open in ${HELPDESK_WORDS[c.source].name}`, url });
