@@ -1,3 +1,4 @@
+import { conversationCardTexts } from './texts/card-texts';
 import { TeamsThreadPoster } from './teams/thread-poster';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
@@ -62,7 +63,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const metrics = createMetrics();
     const outbox = createOutbox({ config, db, registry: metrics.registry, logger });
     // Root cards are seen by the whole channel: they speak the default locale.
-    const cardTexts = { whatsapp: whatsappTexts(undefined, config.DEFAULT_LOCALE), leads: leadTexts(undefined, config.DEFAULT_LOCALE) };
+    const cardTexts = { whatsapp: whatsappTexts(undefined, config.DEFAULT_LOCALE), leads: leadTexts(undefined, config.DEFAULT_LOCALE), conversation: conversationCardTexts(undefined, config.DEFAULT_LOCALE) };
     const poster = new TeamsThreadPoster(cardTexts);
     const whatsapp = new WhatsAppThreads(poster, cardTexts.whatsapp, config.KOMMO_BASE_URL, !!config.N8N_WEBHOOK_URL);
     const leadThreads = new LeadThreads(poster, cardTexts.leads, config.KOMMO_BASE_URL);

@@ -1,5 +1,6 @@
 import type { ThreadCard, ThreadMessage, ThreadPoster } from '../domain/thread-post';
 import { singleLine } from '../lib/markdown';
+import type { ConversationCardTexts } from '../texts/card-texts';
 import type { LeadTexts } from '../texts/lead-texts';
 import type { WhatsAppTexts } from '../texts/whatsapp-texts';
 import { cardAttachment } from './cards/adaptive-card';
@@ -12,13 +13,13 @@ import { conversationMessageActivity } from './messages/conversation-message';
 /** The Teams side of {@link ThreadPoster}: renders cards and messages as activities now, and queues the send jobs. */
 export class TeamsThreadPoster implements ThreadPoster {
     /** The texts of the cards (the default locale: a root card is seen by the whole channel). */
-    constructor(private readonly texts: { whatsapp: WhatsAppTexts; leads: LeadTexts }) {}
+    constructor(private readonly texts: { whatsapp: WhatsAppTexts; leads: LeadTexts; conversation: ConversationCardTexts }) {}
 
     /** The activity that shows a root card (also for a card answered in a turn). */
     cardActivity(card: ThreadCard): OutboundActivity {
         switch (card.kind) {
             case 'conversation':
-                return { attachments: [cardAttachment(conversationCard(card.snapshot, { notice: card.notice }))], summary: singleLine(card.snapshot.subject, 100) };
+                return { attachments: [cardAttachment(conversationCard(card.snapshot, this.texts.conversation, { notice: card.notice }))], summary: singleLine(card.snapshot.subject, 100) };
             case 'whatsapp':
                 return { attachments: [cardAttachment(this.card(card))], summary: singleLine(card.contact.name ?? card.contact.contactId, 100) };
             case 'lead':

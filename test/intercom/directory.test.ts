@@ -34,7 +34,7 @@ describe('Intercom admin and team names on the card', function () {
         await postIntercom(app.url, intercomFixture('conversation.admin.assigned'));
         await eventually(settled, 'delivered');
         const update = connector.requests.find((r) => r.method === 'PUT');
-        assert.match(JSON.stringify(update?.body), /"title":"Assignee","value":"Ana Lima \(Billing\)"/);
+        assert.match(JSON.stringify(update?.body), /"title":"Assignee","value":"Ana Lima"\},\{"title":"Team","value":"Billing"/);
         for (const r of intercom.requests) {
             assert.equal(r.headers.authorization, 'Bearer intercom-token');
             assert.equal(r.headers['intercom-version'], '2.14');
@@ -49,7 +49,7 @@ describe('Intercom admin and team names on the card', function () {
         await postIntercom(app.url, intercomFixture('conversation.admin.assigned'));
         await eventually(settled, 'delivered');
         const update = connector.requests.find((r) => r.method === 'PUT');
-        assert.match(JSON.stringify(update?.body), /"title":"Assignee","value":"Admin 3156780 \(Team 5017691\)"/);
+        assert.match(JSON.stringify(update?.body), /"title":"Assignee","value":"#3156780"\},\{"title":"Team","value":"#5017691"/);
         assert.equal((await listDeadLetters(app.repos.db.kysely)).length, 0);
         assert.doesNotMatch(app.logs.join('\n'), /intercom-token/, 'the token never reaches the logs');
     });

@@ -85,7 +85,7 @@ describe('Intercom → Teams', function () {
         const root = threadCreations()[0]!.body as { channelData: { channel: { id: string } }; activity: { attachments: Array<{ content: unknown }> } };
         assert.equal(root.channelData.channel.id, SUPPORT_CHANNEL_ID);
         const card = JSON.stringify(root.activity.attachments[0]!.content);
-        assert.match(card, /Joe Bloggs \(joe@bloggs.com\)/);
+        assert.match(card, /Joe Bloggs · joe@bloggs.com/);
         assert.match(card, /Open in Intercom/);
         const opening = connector.sentTexts().at(-1) ?? '';
         assert.match(opening, /\*\*Joe Bloggs\*\* wrote:/);
@@ -135,11 +135,11 @@ describe('Intercom → Teams', function () {
         const base = intercomFixture('conversation.admin.closed');
         const item = base.data.item as Record<string, unknown>;
         const variants: Array<[string, Record<string, unknown>, RegExp]> = [
-            ['conversation.admin.opened', { state: 'open' }, /"title":"State","value":"Open"/],
-            ['conversation.admin.unsnoozed', { state: 'open', snoozed_until: null }, /"title":"State","value":"Open"/],
-            ['conversation.admin.open.assigned', { state: 'open', admin_assignee_id: 3156780 }, /"title":"Assignee","value":"Admin 3156780/],
-            ['conversation.priority.updated', { priority: 'priority' }, /"title":"Priority","value":"Priority"/],
-            ['conversation_part.tag.created', { tags: { type: 'tag.list', tags: [{ type: 'tag', id: '9', name: 'billing' }] } }, /"title":"Tags","value":"billing"/]
+            ['conversation.admin.opened', { state: 'open' }, /"text":"(🟢 Open|🔴 Waiting on us|🟡 Fin handed over)/],
+            ['conversation.admin.unsnoozed', { state: 'open', snoozed_until: null }, /"text":"(🟢 Open|🔴 Waiting on us|🟡 Fin handed over)/],
+            ['conversation.admin.open.assigned', { state: 'open', admin_assignee_id: 3156780 }, /"title":"Assignee","value":"#3156780/],
+            ['conversation.priority.updated', { state: 'open', priority: 'priority' }, /⬆️ high priority/],
+            ['conversation_part.tag.created', { state: 'open', tags: { type: 'tag.list', tags: [{ type: 'tag', id: '9', name: 'billing' }] } }, /"title":"Tags","value":"billing"/]
         ];
         for (const [i, [topic, change, expected]] of variants.entries()) {
             const delivery = { ...base, id: `notif_variant_${i}`, topic, data: { item: { ...item, ...change, conversation_parts: { type: 'conversation_part.list', conversation_parts: [], total_count: 0 } } } };

@@ -76,12 +76,12 @@ describe('Teams → Intercom', function () {
         it('runs #note, #claim, #close and #reopen typed in the thread, refreshing the card', async () => {
             await say('#nota Customer is on the legacy plan');
             await say('#claim');
-            assert.match(lastCard(), /"title":"Assignee","value":"Alex Wilber \(Billing\)"/);
+            assert.match(lastCard(), /"title":"Assignee","value":"Alex Wilber"\},\{"title":"Team","value":"Billing"/);
             await say('#fechar');
-            assert.match(lastCard(), /"title":"State","value":"Closed"/);
+            assert.match(lastCard(), /"text":"✅ Closed"/);
             assert.match(lastCard(), /"verb":"reopen"/, 'a closed conversation offers Reopen');
             await say('#reopen');
-            assert.match(lastCard(), /"title":"State","value":"Open"/);
+            assert.match(lastCard(), /"text":"(🟢 Open|🔴 Waiting on us|🟡 Fin handed over)/);
             assert.deepEqual(
                 intercom.actions().map((r) => r.body),
                 [
@@ -116,7 +116,7 @@ describe('Teams → Intercom', function () {
             assert.match(JSON.stringify(response.value), /⏳ Close requested by Alex Wilber…/);
             await eventually(settled, 'close done');
             assert.equal(intercom.actions()[0]!.path, `/conversations/${CONVERSATION_ID}/parts`);
-            assert.match(lastCard(), /"title":"State","value":"Closed"/);
+            assert.match(lastCard(), /"text":"✅ Closed"/);
             assert.match(lastCard(), /Closed in Intercom by Alex Wilber/);
 
             await post(`${app.url}/api/messages`, cardAction(connector.url, thread, 'reopen', {}));
@@ -140,7 +140,7 @@ describe('Teams → Intercom', function () {
             assert.match(JSON.stringify((invoke.body as { value: unknown }).value), /⏳ Close requested/);
             await eventually(async () => /no longer exists in Intercom/.test(lastThreadText()) && (await settled()), 'failure reported');
             assert.doesNotMatch(lastCard(), /⏳/, 'the pending line is gone from the card');
-            assert.match(lastCard(), /"title":"State","value":"Open"/);
+            assert.match(lastCard(), /"text":"(🟢 Open|🔴 Waiting on us|🟡 Fin handed over)/);
         });
 
         it('asks for text when the reply box is empty, and changes nothing', async () => {

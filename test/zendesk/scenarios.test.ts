@@ -123,7 +123,7 @@ describe('Zendesk Support ↔ Teams', function () {
             await deliver(event('ticket.created'));
             Object.assign(zendesk.tickets.get(TICKET)!, { status: 'solved', satisfaction_rating: { id: 55, score: 'good', comment: 'Quick and kind, thanks!', updated_at: new Date().toISOString() } });
             await deliver(event('ticket.status_changed'));
-            assert.match(lastCard(), /"title":"State","value":"Closed"/);
+            assert.match(lastCard(), /"text":"✅ Closed"/);
             assert.match(lastCard(), /"verb":"reopen"/);
             assert.match(lastCard(), /👍 Good/);
             assert.match(texts(), /⭐ \*\*The customer rated this conversation\*\* 👍 Good: “Quick and kind, thanks!”/);
@@ -187,11 +187,11 @@ describe('Zendesk Support ↔ Teams', function () {
         it('runs #note, #claim, #close and #reopen typed in the thread, refreshing the card', async () => {
             await say('#nota Customer is on the legacy plan');
             await say('#claim');
-            assert.match(lastCard(), /"title":"Assignee","value":"Alex Wilber \(Billing\)"/);
+            assert.match(lastCard(), /"title":"Assignee","value":"Alex Wilber"\},\{"title":"Team","value":"Billing"/);
             await say('#fechar');
-            assert.match(lastCard(), /"title":"State","value":"Closed"/);
+            assert.match(lastCard(), /"text":"✅ Closed"/);
             await say('#reopen');
-            assert.match(lastCard(), /"title":"State","value":"Open"/);
+            assert.match(lastCard(), /"text":"(🟢 Open|🔴 Waiting on us|🟡 Fin handed over)/);
             assert.deepEqual(
                 zendesk.updates().map((r) => r.body),
                 [
@@ -215,7 +215,7 @@ describe('Zendesk Support ↔ Teams', function () {
             await press('assign_to_me');
             assert.doesNotMatch(lastCard(), /Snooze…/, 'Zendesk has no snooze times to choose');
             await press('snooze');
-            assert.match(lastCard(), /"title":"State","value":"Pending"/);
+            assert.match(lastCard(), /"text":"⏸ Pending/);
             assert.doesNotMatch(lastCard(), /"verb":"snooze"/, 'a pending ticket is not set pending again');
             assert.match(connector.sentTexts().at(-1) ?? '', /Set to pending in Zendesk by Alex Wilber/);
             await press('close');

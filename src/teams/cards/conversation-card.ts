@@ -1,9 +1,9 @@
 import type { ConversationSnapshot } from '../../domain/conversation';
-import { SNOOZE_CHOICES, type SnoozeChoice } from '../../domain/snooze';
-import { adaptiveCard, facts, paragraph, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card';
+import type { SnoozeChoice } from '../../domain/snooze';
 import { inlineText, safeUrl } from '../../lib/markdown';
+import { cardTime, scaledDuration, type ConversationCardTexts } from '../../texts/card-texts';
 import { HELPDESK_WORDS } from '../../texts/locales';
-import { supportTexts } from '../../texts/support-texts';
+import { adaptiveCard, facts, paragraph, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card';
 
 /** The verbs of the conversation card's buttons (Action.Execute, with Action.Submit fallbacks). */
 export const CONVERSATION_VERBS = ['reply', 'note', 'assign_to_me', 'snooze', 'close', 'reopen'] as const;
@@ -12,87 +12,107 @@ export type ConversationVerb = (typeof CONVERSATION_VERBS)[number];
 /** The id of the card's text box; its value arrives as `data.text`. */
 export const REPLY_INPUT_ID = 'text';
 
-const SNOOZE_TITLES: Record<SnoozeChoice, string> = { '1h': 'For 1 hour', tomorrow: 'Until tomorrow 9:00', next_week: 'Until next week' };
+/** At most this many buttons show; the rest go to the overflow menu ("…"), as Teams' own cards do. */
+export const MAX_PRIMARY_ACTIONS = 3;
 
-function when(ms: number): string {
-    return new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-}
-
-function stateText(c: ConversationSnapshot): string {
-    if (c.state === 'snoozed' && c.snoozedUntil) return `Snoozed until ${when(c.snoozedUntil)}`;
-    return c.state.charAt(0).toUpperCase() + c.state.slice(1);
-}
-
-function finText(c: ConversationSnapshot): string | undefined {
-    if (!c.fin.participated) return undefined;
-    if (c.fin.resolutionState === 'escalated' || c.fin.resolutionState === 'routed_to_team') return 'Escalated to a human';
-    if (c.fin.resolutionState) return `Answered (${inlineText(c.fin.resolutionState.replace(/_/g, ' '))})`;
-    return 'Answered';
-}
-
-function assigneeText(c: ConversationSnapshot): string {
-    const admin = c.adminAssigneeId ? inlineText(c.adminAssigneeName ?? `Admin ${c.adminAssigneeId}`) : null;
-    const team = c.teamAssigneeId ? inlineText(c.teamAssigneeName ?? `Team ${c.teamAssigneeId}`) : null;
-    if (admin && team) return `${admin} (${team})`;
-    return admin ?? team ?? 'Unassigned';
+/** What matters now, first, with its colour: waiting, escalated, open, snoozed, pending or closed. */
+function stateLine(c: ConversationSnapshot, t: ConversationCardTexts, now: number): { text: string; color: string } {
+    const assigned = !!(c.adminAssigneeId || c.adminAssigneeName);
+    const extra = [c.priority ? t.highPriority : null, !assigned && c.state !== 'closed' ? t.unassigned : null].filter(Boolean).join(' · ');
+    const withExtra = (text: string) => (extra ? `${text} · ${extra}` : text);
+    if (c.state === 'closed') return { text: t.closed, color: 'Good' };
+    if (c.state === 'snoozed') return { text: withExtra(t.snoozedUntil(c.snoozedUntil ? cardTime(c.snoozedUntil, now) : '…')), color: 'Default' };
+    if (c.state === 'pending') return { text: withExtra(t.pending), color: 'Default' };
+    const escalated = c.fin.participated && (c.fin.resolutionState === 'escalated' || c.fin.resolutionState === 'routed_to_team');
+    if (escalated) return { text: withExtra(c.waitingSince ? `${t.escalated} · ${scaledDuration(now - c.waitingSince)}` : t.escalated), color: 'Warning' };
+    if (c.waitingSince) return { text: withExtra(t.waiting(scaledDuration(now - c.waitingSince))), color: 'Attention' };
+    return { text: withExtra(t.open), color: c.priority ? 'Attention' : 'Good' };
 }
 
 /** A button that runs a verb: Action.Execute, falling back to Action.Submit on older clients. */
-function execute(title: string, verb: ConversationVerb, c: ConversationSnapshot, extra: Record<string, string> = {}): CardAction {
-    const data = { verb, conversationId: c.id, helpdesk: c.source, ...extra };
-    return { type: 'Action.Execute', title, verb, data, fallback: { type: 'Action.Submit', title, data } };
+function execute(title: string, verb: ConversationVerb, c: ConversationSnapshot, extra: { until?: SnoozeChoice; secondary?: boolean; style?: 'positive' } = {}): CardAction {
+    const data = { verb, conversationId: c.id, helpdesk: c.source, ...(extra.until ? { until: extra.until } : {}) };
+    return {
+        type: 'Action.Execute',
+        title,
+        verb,
+        data,
+        ...(extra.secondary ? { mode: 'secondary' } : {}),
+        ...(extra.style ? { style: extra.style } : {}),
+        fallback: { type: 'Action.Submit', title, data }
+    };
 }
 
-/** The buttons: reply or note (text box), assign to me, snooze (three choices), close or reopen. */
-function conversationActions(c: ConversationSnapshot): CardAction[] {
-    const replyCard = adaptiveCard(
-        [{ type: 'Input.Text', id: REPLY_INPUT_ID, isMultiline: true, placeholder: 'Write to the customer, or a note for the team', maxLength: 5000 }],
-        [execute('Send reply', 'reply', c), execute('Add internal note', 'note', c)]
+/** The reply box: a labelled, required text, and two actions that cannot be mistaken for each other. */
+function replyCard(c: ConversationSnapshot, t: ConversationCardTexts): AdaptiveCard {
+    return adaptiveCard(
+        [{ type: 'Input.Text', id: REPLY_INPUT_ID, label: t.messageLabel, isMultiline: true, isRequired: true, errorMessage: t.messageRequired, placeholder: t.messagePlaceholder, maxLength: 5000 }],
+        [execute(t.sendToCustomer, 'reply', c, { style: 'positive' }), { ...execute(`🔒 ${t.saveNote}`, 'note', c) }]
     );
-    const snoozeCard = adaptiveCard([], SNOOZE_CHOICES.map((choice) => execute(SNOOZE_TITLES[choice], 'snooze', c, { until: choice })));
-    const actions: CardAction[] = [{ type: 'Action.ShowCard', title: 'Reply…', card: replyCard }, execute('Assign to me', 'assign_to_me', c)];
-    if (c.state === 'closed') {
-        actions.push(execute('Reopen', 'reopen', c));
-    } else {
-        // Zendesk has no snooze time: its "snooze" is status pending, until the customer answers.
-        if (c.source === 'zendesk') {
-            if (c.state !== 'pending') actions.push(execute('Set pending', 'snooze', c));
-        } else {
-            actions.push({ type: 'Action.ShowCard', title: 'Snooze…', card: snoozeCard });
-        }
-        actions.push(execute('Close', 'close', c));
-    }
-    const url = safeUrl(c.url);
-    if (url) actions.push({ type: 'Action.OpenUrl', title: `Open in ${HELPDESK_WORDS[c.source].name}`, url });
-    return actions;
 }
 
 /**
- * The root card of a conversation thread: who, about what, state, assignee, priority, tags,
- * Fin's status, how long the customer waits, the last action from Teams (or one in progress),
- * the buttons to act, and a link to the conversation in Intercom.
+ * Only what makes sense now: Reply, then Take it (nobody has it) or Close; Reopen on a closed
+ * conversation; the rest — assign, snooze choices (never on a snoozed one), set pending (Zendesk,
+ * not when pending), open in the helpdesk — in the overflow menu.
  */
-export function conversationCard(c: ConversationSnapshot, options: { now?: number; notice?: string } = {}): AdaptiveCard {
+function conversationActions(c: ConversationSnapshot, t: ConversationCardTexts): CardAction[] {
+    const url = safeUrl(c.url);
+    const open: CardAction | null = url ? { type: 'Action.OpenUrl', title: t.openIn(HELPDESK_WORDS[c.source].name), url } : null;
+    if (c.state === 'closed') return [execute(t.reopen, 'reopen', c), ...(open ? [open] : [])];
+    const assigned = !!(c.adminAssigneeId || c.adminAssigneeName);
+    const primary: CardAction[] = [{ type: 'Action.ShowCard', title: t.reply, card: replyCard(c, t) }, assigned ? execute(t.close, 'close', c) : execute(t.takeIt, 'assign_to_me', c)];
+    const secondary: CardAction[] = [];
+    if (!assigned) primary.push(execute(t.close, 'close', c));
+    else secondary.push(execute(t.assignToMe, 'assign_to_me', c, { secondary: true }));
+    if (c.source === 'zendesk') {
+        // Zendesk has no snooze times: its snooze is status pending, until the customer answers.
+        if (c.state !== 'pending') secondary.push(execute(t.setPending, 'snooze', c, { secondary: true }));
+    } else if (c.state !== 'snoozed') {
+        // Teams shows at most six actions: the three snooze times are one entry that opens them.
+        const choices = adaptiveCard([], [execute(t.snooze1h, 'snooze', c, { until: '1h' }), execute(t.snoozeTomorrow, 'snooze', c, { until: 'tomorrow' }), execute(t.snoozeNextWeek, 'snooze', c, { until: 'next_week' })]);
+        secondary.push({ type: 'Action.ShowCard', title: t.snooze, card: choices, mode: 'secondary' });
+    } else {
+        secondary.push(execute(t.reopen, 'reopen', c, { secondary: true }));
+    }
+    if (open) secondary.push({ ...open, mode: 'secondary' });
+    return [...primary.slice(0, MAX_PRIMARY_ACTIONS), ...secondary];
+}
+
+/**
+ * The root card of a conversation thread, read at a glance: what matters now (waiting since when,
+ * escalated, snoozed, pending, closed; priority; unassigned), the subject as its title, the
+ * customer, then assignee, team, tags, tier and rating; the last action from Teams (or one in
+ * progress); and only the buttons that make sense now. A closed conversation collapses to a short
+ * summary with *Reopen*. Every text is in the reader's language (`t`); absolute times use the
+ * card's DATE/TIME functions so each viewer sees their own time zone.
+ */
+export function conversationCard(c: ConversationSnapshot, t: ConversationCardTexts, options: { now?: number; notice?: string } = {}): AdaptiveCard {
     const now = options.now ?? Date.now();
+    const state = stateLine(c, t, now);
     // Everything the customer or the helpdesk chose is escaped: it cannot pose as Deskbridge's words.
-    const customer = [inlineText(c.customer.name), c.customer.email ? `(${inlineText(c.customer.email)})` : null].filter(Boolean).join(' ') || 'Customer';
-    const pairs: Array<[string, string]> = [
-        ['State', stateText(c)],
-        ['Assignee', assigneeText(c)],
-        ['Priority', c.priority ? 'Priority' : 'Normal']
-    ];
-    if (c.tags.length > 0) pairs.push(['Tags', c.tags.map((tag) => inlineText(tag, 60)).join(', ')]);
-    if (c.rating) pairs.push(['Rating', `${supportTexts(undefined, 'en').ratingScore(c.rating)}${c.rating.comment ? ` · “${inlineText(c.rating.comment, 200)}”` : ''}`]);
-    if (c.tier) pairs.push(['Tier', inlineText(c.tier, 60)]);
-    const fin = finText(c);
-    if (fin) pairs.push(['Fin', fin]);
-    if (c.waitingSince && c.state === 'open') pairs.push(['Waiting since', `${when(c.waitingSince)} (${Math.max(0, Math.round((now - c.waitingSince) / 60000))} min)`]);
+    const customer = [inlineText(c.customer.name), inlineText(c.customer.email)].filter(Boolean).join(' · ') || t.customer;
     const body: CardElement[] = [
-        { type: 'TextBlock', text: customer, weight: 'Bolder', size: 'Medium', wrap: true },
-        paragraph(inlineText(c.subject, 500) || '(no subject)', { isSubtle: true, maxLines: 3 }),
-        facts(pairs)
+        { type: 'TextBlock', text: state.text, color: state.color, weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: inlineText(c.subject, 300) || t.noSubject, size: 'Medium', weight: 'Bolder', wrap: true, maxLines: 3, spacing: 'Small' },
+        paragraph(customer, { isSubtle: true, spacing: 'None' })
     ];
+    const pairs: Array<[string, string]> = [];
+    if (c.state !== 'closed') {
+        if (c.adminAssigneeId || c.adminAssigneeName) pairs.push([t.assignee, (c.adminAssigneeName ? inlineText(c.adminAssigneeName) : `#${inlineText(c.adminAssigneeId)}`)]);
+        if (c.teamAssigneeId || c.teamAssigneeName) pairs.push([t.team, (c.teamAssigneeName ? inlineText(c.teamAssigneeName) : `#${inlineText(c.teamAssigneeId)}`)]);
+        if (c.tags.length > 0) pairs.push([t.tags, c.tags.map((tag) => inlineText(tag, 60)).join(', ')]);
+        if (c.tier) pairs.push([t.tier, inlineText(c.tier, 60)]);
+        if (c.waitingSince && c.state === 'open') pairs.push([t.since, cardTime(c.waitingSince, now)]);
+    } else if (c.adminAssigneeId || c.adminAssigneeName) {
+        pairs.push([t.assignee, (c.adminAssigneeName ? inlineText(c.adminAssigneeName) : `#${inlineText(c.adminAssigneeId)}`)]);
+    }
+    if (c.rating) {
+        const score = c.rating.score === 'good' ? t.ratingGood : c.rating.score === 'bad' ? t.ratingBad : `${'★'.repeat(c.rating.score)}${'☆'.repeat(5 - c.rating.score)} (${c.rating.score}/5)`;
+        pairs.push([t.rating, `${score}${c.rating.comment ? ` · “${inlineText(c.rating.comment, 200)}”` : ''}`]);
+    }
+    if (pairs.length > 0) body.push(facts(pairs));
     const status = options.notice ?? c.lastAction;
     if (status) body.push(paragraph(status, { size: 'Small', isSubtle: !options.notice, spacing: 'Small' }));
-    return adaptiveCard(body, conversationActions(c));
+    return adaptiveCard(body, conversationActions(c, t));
 }

@@ -10,6 +10,7 @@ import type { Logger } from '../../lib/logger';
 import type { ConversationSnapshotsRepo } from '../../store/conversation-snapshots-repo';
 import { CONVERSATION_VERBS, conversationCard, REPLY_INPUT_ID, type ConversationVerb } from '../cards/conversation-card';
 import type { AdaptiveCard } from '../cards/adaptive-card';
+import { conversationCardTexts } from '../../texts/card-texts';
 import { conversationTexts, type ConversationTexts } from '../../texts/conversation-texts';
 import { requestAction, threadKeyOfActivity, type ConversationActionDeps } from '../conversation-actions';
 import { inlineText } from '../../lib/markdown';
@@ -64,9 +65,10 @@ export function registerConversationCardActions(app: Application<TurnState>, dep
         return { threadKey, notice: t.pending(t.label[action.type], inlineText(agent.name)) };
     };
 
-    const cardOf = async (threadKey: string | undefined, notice: string | undefined): Promise<AdaptiveCard | undefined> => {
+    const cardOf = async (context: TurnContext, threadKey: string | undefined, notice: string | undefined): Promise<AdaptiveCard | undefined> => {
         const snapshot = threadKey ? asSnapshot(await deps.snapshots.get(threadKey)) : undefined;
-        return snapshot ? conversationCard(snapshot, { notice }) : undefined;
+        // The card as the one who pressed reads it: their language.
+        return snapshot ? conversationCard(snapshot, conversationCardTexts(context.activity.locale, deps.defaultLocale), { notice }) : undefined;
     };
 
     for (const verb of CONVERSATION_VERBS) {
@@ -74,7 +76,7 @@ export function registerConversationCardActions(app: Application<TurnState>, dep
             const result = await handle(context, verb, data);
             // Nothing queued: tell only the agent who pressed, leave the card as it is.
             if (result.answer) return result.answer;
-            return (await cardOf(result.threadKey, result.notice)) ?? result.notice ?? '';
+            return (await cardOf(context, result.threadKey, result.notice)) ?? result.notice ?? '';
         });
         // Clients without Action.Execute send the fallback Action.Submit as a message.
         app.adaptiveCards.actionSubmit<ButtonData>(verb, async (context, _state, data) => {

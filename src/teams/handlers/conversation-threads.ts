@@ -11,6 +11,7 @@ import { conversationCard } from '../cards/conversation-card';
 import type { Logger } from '../../lib/logger';
 import type { ConversationSnapshotsRepo } from '../../store/conversation-snapshots-repo';
 import { parseCommand, type ParsedText } from '../commands/parse-command';
+import { conversationCardTexts } from '../../texts/card-texts';
 import { conversationTexts, type ConversationTexts } from '../../texts/conversation-texts';
 import { requestAction, threadKeyOfActivity, type ConversationActionDeps } from '../conversation-actions';
 
@@ -84,7 +85,7 @@ export function registerConversationThreads(app: Application<TurnState>, deps: C
         if (parsed.hashed && parsed.command === 'status') {
             const snapshot = asSnapshot(await deps.snapshots.get(threadKey));
             if (snapshot) {
-                await context.sendActivity({ attachments: [cardAttachment(conversationCard(snapshot))], summary: singleLine(snapshot.subject, 100) });
+                await context.sendActivity({ attachments: [cardAttachment(conversationCard(snapshot, conversationCardTexts(context.activity.locale, deps.defaultLocale)))], summary: singleLine(snapshot.subject, 100) });
                 return;
             }
             outcome = t.threadHelp;
