@@ -8,11 +8,9 @@ import { helpCard } from '../src/teams/cards/help-card';
 import { leadCard } from '../src/teams/cards/lead-card';
 import { statusCard } from '../src/teams/cards/status-card';
 import { whatsappCard } from '../src/teams/cards/whatsapp-card';
-import { conversationCardTexts } from '../src/texts/card-texts';
+import { conversationCardTexts, leadCardTexts, statusCardTexts, whatsappCardTexts } from '../src/texts/card-texts';
 import { textsFor } from '../src/texts/i18n';
-import { leadTexts } from '../src/texts/lead-texts';
 import { SUPPORTED_LOCALES, type Locale } from '../src/texts/locales';
-import { whatsappTexts } from '../src/texts/whatsapp-texts';
 
 /** One card as an agent would see it: which factory, in which state and language. */
 export interface CardSample {
@@ -134,16 +132,16 @@ export function cardSamples(): CardSample[] {
         add('conversation/closed-rated', conversationCard(conversation({ state: 'closed', waitingSince: null, adminAssigneeId: '3156780', adminAssigneeName: 'Ana Lima', lastAction: '✓ Closed in Intercom by Ana Lima.', rating: { score: 5, comment: 'Resolveram rapidinho, obrigada!', at: NOW - 5 * MIN } }), ct, { now: NOW }));
         add('conversation/zendesk-pending', conversationCard(conversation({ source: 'zendesk', id: '35436', url: 'https://contoso.zendesk.com/agent/tickets/35436', state: 'pending', waitingSince: null, teamAssigneeName: 'Billing', tier: 'Enterprise' }), ct, { now: NOW }));
         add('conversation/long-text', conversationCard(conversation({ customer: { name: 'Maximiliane Friederike von Hohenzollern-Sigmaringen 🇩🇪', email: 'maximiliane.von.hohenzollern@sehr-lange-domain-beispiel.example' }, subject: 'Reklamation: '.concat('Die Lieferung kam beschädigt an und der Kundendienst hat nicht geantwortet. '.repeat(4)) }), ct, { now: NOW, notice: '⏳ Close requested by Alex Wilber…' }));
-        const wt = whatsappTexts(locale, locale);
-        add('whatsapp/ai-on', whatsappCard(contact(), wt, 'https://contoso.kommo.com/leads/detail/27064185'));
-        add('whatsapp/ai-paused', whatsappCard(contact({ ai: { paused: true, by: 'Carla Souza', via: 'teams', at: NOW - 25 * MIN } }), wt, 'https://contoso.kommo.com/leads/detail/27064185'));
-        add('whatsapp/ai-off', whatsappCard(contact({ name: null, origin: 'instagram' }), wt, null, false));
-        const lt = leadTexts(locale, locale);
+        const wt = whatsappCardTexts(locale, locale);
+        add('whatsapp/ai-on', whatsappCard(contact(), wt, 'https://contoso.kommo.com/leads/detail/27064185', true, NOW));
+        add('whatsapp/ai-paused', whatsappCard(contact({ ai: { paused: true, by: 'Carla Souza', via: 'teams', at: NOW - 25 * MIN } }), wt, 'https://contoso.kommo.com/leads/detail/27064185', true, NOW));
+        add('whatsapp/ai-off', whatsappCard(contact({ name: null, origin: 'instagram' }), wt, null, false, NOW));
+        const lt = leadCardTexts(locale, locale);
         add('lead/unclaimed', leadCard(lead(), lt, { now: NOW, kommoUrl: 'https://contoso.kommo.com/leads/detail/27064185' }));
         add('lead/claimed', leadCard(lead({ claimedBy: { id: 'u1', name: 'Bruno Carvalho', email: 'bruno@contoso.com' }, claimedAt: NOW - 4 * MIN }), lt, { now: NOW }));
         add('lead/contacted-cold', leadCard(lead({ status: 'FRIO', score: 9, source: 'RD_STATION', claimedBy: { id: 'u1', name: 'Bruno Carvalho', email: null }, claimedAt: NOW - 50 * MIN, contactedAt: NOW - 20 * MIN, contactedBy: 'Bruno Carvalho' }), lt, { now: NOW }));
-        add('status/admin', statusCard(t, { bindings: [{ stream: 'intercom', teamId: 't', channelId: '19:a@thread.tacv2', channelName: 'Support Queue', boundById: null, boundByName: null, boundAt: NOW }], outbox: { pending: 3, running: 1, dead: 2, oldestPendingAgeMs: 40_000 }, deadLetters: [{ id: 12, kind: 'intercom.act', lastError: 'permanent: Intercom says: Admin not found (HTTP 404)' }, { id: 13, kind: 'teams.start_thread', lastError: 'permanent: no channel is bound to zendesk: run "@Deskbridge setup zendesk" in a channel, then replay' }], admin: adminStatus }));
-        add('status/member', statusCard(t, { bindings: [], outbox: { pending: 0, running: 0, dead: 0, oldestPendingAgeMs: 0 }, deadLetters: [] }));
+        add('status/admin', statusCard(t, { bindings: [{ stream: 'intercom', teamId: 't', channelId: '19:a@thread.tacv2', channelName: 'Support Queue', boundById: null, boundByName: null, boundAt: NOW }], outbox: { pending: 3, running: 1, dead: 2, oldestPendingAgeMs: 40_000 }, deadLetters: [{ id: 12, kind: 'intercom.act', lastError: 'permanent: Intercom says: Admin not found (HTTP 404)' }, { id: 13, kind: 'teams.start_thread', lastError: 'permanent: no channel is bound to zendesk: run "@Deskbridge setup zendesk" in a channel, then replay' }], admin: adminStatus }, statusCardTexts(locale, locale), NOW));
+        add('status/member', statusCard(t, { bindings: [], outbox: { pending: 0, running: 0, dead: 0, oldestPendingAgeMs: 0 }, deadLetters: [] }, statusCardTexts(locale, locale), NOW));
         add('help', helpCard(t));
     }
     return samples;

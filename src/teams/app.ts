@@ -152,7 +152,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         await refusePress(context, verdict);
         return false;
     });
-    const deadLetterDeps = { repos, logger, adminPolicy, textsFor: texts, onReplay: deps.wakeOutbox };
+    const deadLetterDeps = { repos, logger, adminPolicy, textsFor: texts, onReplay: deps.wakeOutbox, defaultLocale: config.DEFAULT_LOCALE };
     // Card actions first: their routes must see card submissions before the message handler.
     registerDeadLetterActions(app, deadLetterDeps);
     registerInstallationHandlers(app, { repos, logger, textsFor: texts });

@@ -1,8 +1,6 @@
 import type { ThreadCard, ThreadMessage, ThreadPoster } from '../domain/thread-post';
 import { singleLine } from '../lib/markdown';
-import type { ConversationCardTexts } from '../texts/card-texts';
-import type { LeadTexts } from '../texts/lead-texts';
-import type { WhatsAppTexts } from '../texts/whatsapp-texts';
+import type { ConversationCardTexts, LeadCardTexts, WhatsAppCardTexts } from '../texts/card-texts';
 import { cardAttachment } from './cards/adaptive-card';
 import { conversationCard } from './cards/conversation-card';
 import { leadCard } from './cards/lead-card';
@@ -13,7 +11,7 @@ import { conversationMessageActivity } from './messages/conversation-message';
 /** The Teams side of {@link ThreadPoster}: renders cards and messages as activities now, and queues the send jobs. */
 export class TeamsThreadPoster implements ThreadPoster {
     /** The texts of the cards (the default locale: a root card is seen by the whole channel). */
-    constructor(private readonly texts: { whatsapp: WhatsAppTexts; leads: LeadTexts; conversation: ConversationCardTexts }) {}
+    constructor(private readonly texts: { conversation: ConversationCardTexts; whatsappCard: WhatsAppCardTexts; leadCard: LeadCardTexts }) {}
 
     /** The activity that shows a root card (also for a card answered in a turn). */
     cardActivity(card: ThreadCard): OutboundActivity {
@@ -23,13 +21,13 @@ export class TeamsThreadPoster implements ThreadPoster {
             case 'whatsapp':
                 return { attachments: [cardAttachment(this.card(card))], summary: singleLine(card.contact.name ?? card.contact.contactId, 100) };
             case 'lead':
-                return { attachments: [cardAttachment(leadCard(card.lead, this.texts.leads, { kommoUrl: card.kommoUrl }))], summary: singleLine(`${card.lead.status} ${card.lead.name}`, 100) };
+                return { attachments: [cardAttachment(leadCard(card.lead, this.texts.leadCard, { kommoUrl: card.kommoUrl }))], summary: singleLine(`${this.texts.leadCard.temperature[card.lead.status]} · ${card.lead.name}`, 100) };
         }
     }
 
     /** The Adaptive Card of a WhatsApp contact, for a card action's answer. */
     card(card: Extract<ThreadCard, { kind: 'whatsapp' }>) {
-        return whatsappCard(card.contact, this.texts.whatsapp, card.leadUrl, card.aiConnected);
+        return whatsappCard(card.contact, this.texts.whatsappCard, card.leadUrl, card.aiConnected);
     }
 
     /** The activity of a message. */

@@ -32,7 +32,7 @@ describe('end to end with the Microsoft 365 Agents Playground', function () {
 
         const help = await playground.mentionInChannel('help');
         const helpCard = await playground.waitForBotMessage((m) => m.actionConversationId === help.postConversationId && Array.isArray(m.message.attachments));
-        assert.match(JSON.stringify(helpCard.message.attachments), /setup intercom \| whatsapp \| leads/);
+        assert.match(JSON.stringify(helpCard.message.attachments), /setup intercom · zendesk · whatsapp · leads · escalations/);
 
         const setup = await playground.mentionInChannel('setup intercom');
         const confirmation = await playground.waitForBotMessage((m) => m.actionConversationId === setup.postConversationId && /now receives/.test(m.message.text ?? ''));

@@ -102,7 +102,8 @@ describe('Hot leads: intake, scoring, n8n by temperature, claims and follow-ups'
         const card = JSON.stringify((leadCards()[0]!.body as { activity: unknown }).activity);
         assert.match(card, /Carlos Silva/);
         assert.match(card, /tel:\+5511999999999/);
-        assert.match(card, /35\/40 · QUENTE/);
+        assert.match(card, /35\/40 · 🔥 Hot lead/);
+        assert.doesNotMatch(card, /QUENTE/, 'the temperature by its name');
         assert.match(card, /\+12 income ≥ R\$ 15,000/);
         assert.match(card, /"verb":"claim_lead"/);
         const sla = await jobOf('sla:1:1');
@@ -185,7 +186,7 @@ describe('Hot leads: intake, scoring, n8n by temperature, claims and follow-ups'
         assert.match(connector.sentTexts().find((t) => /🔔/.test(t)) ?? '', /<at>Carlos Corretor<\/at>: Carlos Silva was claimed 0 h ago and is not marked contacted yet/);
 
         const marked = await post(`${app.url}/api/messages`, cardAction(connector.url, await threadOfLead(2), 'mark_contacted', {}, { from: ALEX }));
-        assert.match(JSON.stringify((marked.body as { value: unknown }).value), /Contacted \(Carlos Corretor/);
+        assert.match(JSON.stringify((marked.body as { value: unknown }).value), /Contacted by Carlos Corretor/);
         assert.match((await jobOf('follow:2'))?.last_error ?? '', /^cancelled: contacted/);
     });
 

@@ -83,8 +83,9 @@ describe('status at a glance', function () {
         const card = JSON.stringify(connector.sent().at(-1)!.activity.attachments);
         assert.match(card, /Integrations/);
         assert.match(card, /"title":"Conversations opened","value":"4"/);
-        assert.match(card, /"title":"Automation rate","value":"50%"/);
-        assert.match(card, /Maria Souza · by Carlos Corretor \(whatsapp\)/);
+        assert.match(card, /"title":"Solved by the AI","value":"50%"/);
+        assert.match(card, /\*\*Maria Souza\*\* · by Carlos Corretor · \d+ min ago/);
+        assert.match(card, /"type":"ActionSet","actions":\[\{"type":"Action.Execute","title":"Resume AI"/, 'the Resume button sits beside the name');
         assert.match(card, /"verb":"resume_ai","data":\{"verb":"resume_ai","contactId":"93589657"\}/);
         const pressed = await post(`${app.url}/api/messages`, {
             type: 'invoke',

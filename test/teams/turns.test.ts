@@ -52,8 +52,8 @@ describe('Teams turns', () => {
         it('answers help with a card of the commands, in the user language', async () => {
             await send(channelMention(connector.url, 'help'));
             const card = JSON.stringify(connector.sent().at(-1)?.activity.attachments);
-            assert.match(card, /setup intercom \| whatsapp \| leads/);
-            assert.match(card, /#pausar \/ #voltar/);
+            assert.match(card, /setup intercom · zendesk · whatsapp · leads · escalations/);
+            assert.match(card, /#pausar · #voltar/);
             await send(channelMention(connector.url, 'help', { locale: 'pt-BR' }));
             assert.match(JSON.stringify(connector.sent().at(-1)?.activity.attachments), /Comandos \(me mencione\)/);
             await send(personalMessage(connector.url, 'help', { locale: 'de-DE' }));
@@ -107,8 +107,8 @@ describe('Teams turns', () => {
             await send(channelMention(connector.url, 'setup leads'));
             await send(channelMention(connector.url, 'status'));
             const card = JSON.stringify(connector.sent().at(-1)?.activity.attachments);
-            assert.match(card, /"title":"leads","value":"Support Queue"/);
-            assert.match(card, /"title":"intercom","value":"not bound"/);
+            assert.match(card, /"title":"Leads","value":"Support Queue"/);
+            assert.match(card, /"title":"Intercom","value":"— not bound"/);
         });
     });
 

@@ -85,7 +85,7 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
         await post(`${app.url}/api/messages`, channelMention(connector.url, 'setup whatsapp', { channelId: SALES_CHANNEL }));
         await customerSays('Oi, ainda tem o apartamento?', 'msg-off');
         const sent = JSON.stringify(connector.requests.map((r) => r.body));
-        assert.match(sent, /IA desligada: nenhum fluxo de IA está conectado/);
+        assert.match(sent, /IA desligada: os vendedores respondem/);
         assert.doesNotMatch(sent, /IA ativa/);
         assert.doesNotMatch(sent, /pause_ai/, 'no Pause AI button');
         await inThread('#status');
@@ -101,7 +101,8 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
         assert.match(threadTexts(), /\*\*Maria Souza\*\* escreveu:\n\n> Olá! Tenho interesse no apartamento de 2 quartos\. Aceita FGTS\?/);
         assert.match(lastCard(), /\+55 11 98888-7777/);
         assert.ok(lastCard().includes(`${kommo.url}/leads/detail/${LEAD_ID}`), 'the card links the Kommo lead');
-        assert.match(lastCard(), /waba/);
+        assert.match(lastCard(), /· WhatsApp"/, 'the channel by its name');
+        assert.doesNotMatch(lastCard(), /waba/, 'not Kommo\'s key for it');
         // n8n got the documented payload with the API key.
         assert.deepEqual(n8nCalls()[0]!.body, { ...N8N_FIXTURE, message_text: 'Olá! Tenho interesse no apartamento de 2 quartos. Aceita FGTS?', timestamp: '2025-10-09T09:01:40Z', deskbridge_message_id: 'msg-1' });
         assert.equal(n8nCalls()[0]!.headers.authorization, `Bearer ${N8N_KEY}`);
@@ -119,7 +120,8 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
 
         await inThread('#pausar');
         assert.match(threadTexts(), /⏸️ IA pausada para este contato por Carlos Corretor \(pelo Teams\)/);
-        assert.match(lastCard(), /Resume AI/);
+        assert.match(lastCard(), /⏸ IA pausada por Carlos Corretor/);
+        assert.match(lastCard(), /Retomar IA/);
 
         await customerSays('Quero falar com um humano', 'msg-2');
         assert.equal(n8nCalls().length, 1, "a paused contact's message does not reach the AI");
@@ -195,7 +197,7 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
         await post(`${app.url}/api/messages`, cardAction(connector.url, await threadOf(), 'resume_ai', {}));
         await eventually(settled, 'resumed');
         assert.equal((await app.repos.contacts.get(CONTACT_ID))?.ai.paused, false);
-        assert.match(lastCard(), /Pause AI/);
+        assert.match(lastCard(), /Pausar IA/, 'the thread\'s card is in the channel\'s language');
     });
 
     it('hands over to the responsible salesperson when the AI asks, @mentioning them', async () => {

@@ -1,28 +1,39 @@
 import type { Texts } from '../../texts/i18n';
-import { adaptiveCard, facts, heading, paragraph, subheading, type AdaptiveCard } from './adaptive-card';
+import { adaptiveCard, heading, paragraph, subheading, type AdaptiveCard, type CardElement } from './adaptive-card';
 
-/** The `help` answer: what Deskbridge does and every command, in the user's language. */
+/** One command and what it does: the command in bold, its meaning under it, a list that scans at 400 px. */
+const line = (command: string, meaning: string): CardElement => ({
+    type: 'Container',
+    spacing: 'Small',
+    items: [
+        { type: 'TextBlock', text: `**${command}**`, wrap: true },
+        { type: 'TextBlock', text: meaning, wrap: true, isSubtle: true, spacing: 'None', size: 'Small' }
+    ]
+});
+
+/** The `help` answer: what Deskbridge does and every command the README lists, in the reader's language. */
 export function helpCard(t: Texts): AdaptiveCard {
     return adaptiveCard([
         heading(t.helpTitle),
         paragraph(t.helpIntro),
         subheading(t.helpChannelCommands),
-        facts([
-            ['help', t.cmdHelp],
-            ['setup intercom | whatsapp | leads', t.cmdSetup],
-            ['status', t.cmdStatus],
-            ['replay <id> | all', t.cmdReplay],
-            ['sync', t.cmdSync],
-            ['route tag:… | team:… | keyword:… here', t.cmdRoute]
-        ]),
+        line('help', t.cmdHelp),
+        line('status', t.cmdStatus),
+        line('whoami', t.cmdWhoami),
+        line('leads', t.cmdLeads),
+        line('setup intercom · zendesk · whatsapp · leads · escalations', t.cmdSetup),
+        line('sync [intercom · zendesk]', t.cmdSync),
+        line('route [intercom · zendesk] tag: · team: · group: · tier: · keyword: … here', t.cmdRoute),
+        line('link @user intercom: · zendesk: · kommo:', t.cmdLink),
+        line('replay <id> · all', t.cmdReplay),
         subheading(t.helpThreadCommands),
-        facts([
-            ['…', t.cmdReply],
-            ['#nota / #note', t.cmdNote],
-            ['#pausar / #voltar', t.cmdPause],
-            ['#assumir / #claim', t.cmdClaim],
-            ['#fechar / #close', t.cmdClose],
-            ['#status, #help / #ajuda', t.cmdStatus]
-        ])
+        line('…', t.cmdReply),
+        line('#note · #nota', t.cmdNote),
+        line('#claim · #assumir', t.cmdClaim),
+        line('#close · #fechar', t.cmdClose),
+        line('#reopen · #reabrir', t.cmdReopen),
+        line('#pausar · #voltar', t.cmdPause),
+        line('#status', t.cmdThreadStatus),
+        line('#help · #ajuda', t.cmdThreadHelp)
     ]);
 }

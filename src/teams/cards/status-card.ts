@@ -2,8 +2,9 @@ import type { AdminStatus } from '../../domain/admin-status';
 import type { ChannelBinding } from '../../store/channel-bindings-repo';
 import { STREAMS } from '../../store/channel-bindings-repo';
 import type { Texts } from '../../texts/i18n';
-import { adaptiveCard, facts, heading, paragraph, subheading, type AdaptiveCard, type CardAction } from './adaptive-card';
-import { inlineText, singleLine } from '../../lib/markdown';
+import { adaptiveCard, facts, heading, paragraph, subheading, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card';
+import { inlineText } from '../../lib/markdown';
+import { scaledDuration, type StatusCardTexts } from '../../texts/card-texts';
 
 export interface DeadLetterLine {
     id: number;
@@ -24,78 +25,81 @@ export interface StatusView {
 /** The verb of the "replay dead letters" button (Action.Execute, with an Action.Submit fallback). */
 export const REPLAY_VERB = 'replay_dead_letters';
 
-function age(ms: number): string {
-    if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
-    if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
-    return `${Math.round(ms / 3_600_000)} h`;
-}
-
-/** The `status` answer: where each stream goes, the delivery queue and its dead letters. */
-export function statusCard(t: Texts, view: StatusView): AdaptiveCard {
+/** The `status` answer: overall health first, then where each stream goes, the queue and its dead letters; for admins each integration, paused contacts and today's figures. */
+export function statusCard(t: Texts, view: StatusView, st: StatusCardTexts, now = Date.now()): AdaptiveCard {
     const byStream = new Map(view.bindings.map((b) => [b.stream, b]));
-    const body = [
-        heading(t.statusTitle),
+    const troubled = view.admin ? view.admin.integrations.filter((i) => i.configured && (i.circuit !== 'closed' || (i.errorRateLastHour ?? 0) > 0.05)) : [];
+    const body: CardElement[] = [heading(t.statusTitle)];
+    if (view.admin) body.push({ type: 'TextBlock', text: troubled.length === 0 ? st.allWell : st.needAttention(troubled.length), color: troubled.length === 0 ? 'Good' : 'Warning', weight: 'Bolder', wrap: true, spacing: 'Small' });
+    body.push(
         subheading(t.statusBindings),
         facts(
             STREAMS.map((s) => {
                 const binding = byStream.get(s);
-                if (!binding) return [s, t.statusUnbound];
-                const name = inlineText(binding.channelName ?? binding.channelId, 100);
-                return [s, view.removedTeams?.includes(binding.teamId) ? `${name} · ⛔ ${t.statusTeamRemoved}` : name];
+                if (!binding) return [st.streamName(s), `— ${t.statusUnbound}`];
+                const name = inlineText(binding.channelName ?? t.statusUnbound, 100);
+                return [st.streamName(s), view.removedTeams?.includes(binding.teamId) ? `⛔ ${name} · ${t.statusTeamRemoved}` : name];
             })
         ),
         subheading(t.statusQueue),
-        facts([
-            [t.statusPending, String(view.outbox.pending + view.outbox.running)],
-            [t.statusOldest, view.outbox.pending + view.outbox.running > 0 ? age(view.outbox.oldestPendingAgeMs) : '—'],
-            [t.statusDead, String(view.outbox.dead)]
-        ])
-    ];
+        paragraph(st.queueLine(view.outbox.pending + view.outbox.running, view.outbox.pending + view.outbox.running > 0 ? scaledDuration(view.outbox.oldestPendingAgeMs) : null, view.outbox.dead), { spacing: 'Small' })
+    );
     const actions: CardAction[] = [];
     if (view.deadLetters.length > 0) {
         body.push(subheading(t.statusDeadLetters));
-        for (const d of view.deadLetters) body.push(paragraph(`#${d.id} · ${inlineText(d.kind, 60)} · ${inlineText(d.lastError, 160)}`, { isSubtle: true, size: 'Small' }));
+        for (const d of view.deadLetters) body.push(paragraph(`#${d.id} · **${inlineText(st.jobName(d.kind), 60)}** · ${inlineText(cleanReason(d.lastError), 160)}`, { isSubtle: true, size: 'Small', spacing: 'Small' }));
         const data = { verb: REPLAY_VERB, which: 'all' };
-        actions.push({ type: 'Action.Execute', title: t.statusReplayAll, verb: REPLAY_VERB, data, fallback: { type: 'Action.Submit', title: t.statusReplayAll, data } });
+        actions.push({ type: 'Action.Execute', title: st.replayAll, verb: REPLAY_VERB, data, fallback: { type: 'Action.Submit', title: st.replayAll, data } });
     }
-    if (view.admin) body.push(...adminSections(view.admin, actions));
+    if (view.admin) body.push(...adminSections(view.admin, st, now));
     return adaptiveCard(body, actions);
 }
 
-const ago = (isoTime: string | null, now: number) => (isoTime ? `${age(now - Date.parse(isoTime))} ago` : 'never');
+/** A dead letter's reason as an agent reads it: without the engine's prefix, a vendor's JSON cut short. */
+const cleanReason = (reason: string | null): string => (reason ?? '').replace(/^(permanent|gave up after \d+ attempts): /, '');
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 
-/** Integrations, paused WhatsApp contacts (with resume buttons) and today's figures, for admins. */
-function adminSections(a: AdminStatus, actions: CardAction[]) {
-    const now = Date.parse(a.generatedAt);
-    const sections = [
-        subheading('Integrations'),
-        facts(
-            a.integrations.map((i) => [
-                i.name,
-                i.configured
-                    ? `webhook ${ago(i.lastWebhookAt, now)} · last call ok ${ago(i.lastSuccessAt, now)}${i.lastFailureAt ? `, failed ${ago(i.lastFailureAt, now)}` : ''} · errors ${percent(i.errorRateLastHour)} of ${i.callsLastHour} · circuit ${i.circuit}`
-                    : 'not configured'
-            ])
-        ),
-        subheading('Today'),
-        facts([
-            ['Conversations opened', String(a.today.conversationsOpened)],
-            ['First response (median / p90)', a.today.firstResponseMinutes.median === null ? '—' : `${a.today.firstResponseMinutes.median} / ${a.today.firstResponseMinutes.p90} min`],
-            ['Automation rate', percent(a.today.automationRate)],
-            ['Escalation rate', percent(a.today.escalationRate)],
-            ['CSAT (satisfied / ratings)', a.today.csat.ratings === 0 ? '—' : `${percent(a.today.csat.satisfied)} of ${a.today.csat.ratings}`],
-            ['Leads (hot / warm / cold)', `${a.today.leads.byTemperature.QUENTE ?? 0} / ${a.today.leads.byTemperature.MORNO ?? 0} / ${a.today.leads.byTemperature.FRIO ?? 0}`],
-            ['Median time to claim', a.today.leads.medianMinutesToClaim === null ? '—' : `${a.today.leads.medianMinutesToClaim} min`]
-        ])
-    ];
+/** One integration's state: ✅ working, ⚠️ errors or recovering, ⛔ not answering, — not set up. */
+function integrationLine(i: AdminStatus['integrations'][number], st: StatusCardTexts, now: number): string {
+    if (!i.configured) return `— ${st.notConfigured}`;
+    const since = (iso: string | null) => (iso ? st.ago(scaledDuration(now - Date.parse(iso))) : null);
+    const last = i.lastError ? ` · ${st.lastError}: ${inlineText(i.lastError, 80)}` : '';
+    if (i.circuit === 'open') return `${st.down}${last}`;
+    if (i.circuit === 'half_open') return `${st.recovering}${last}`;
+    if ((i.errorRateLastHour ?? 0) > 0.05) return `${st.errors(percent(i.errorRateLastHour), i.callsLastHour)}${last}`;
+    return st.working(since(i.lastWebhookAt));
+}
+
+/** Integrations, paused WhatsApp contacts (each with its Resume button beside the name) and today's figures, for admins. */
+function adminSections(a: AdminStatus, st: StatusCardTexts, now: number): CardElement[] {
+    const sections: CardElement[] = [subheading(st.integrations), facts(a.integrations.map((i) => [st.integrationName(i.name), integrationLine(i, st, now)]))];
     if (a.pausedContacts.length > 0) {
-        sections.push(subheading('AI paused for'));
+        sections.push(subheading(st.pausedFor));
         for (const c of a.pausedContacts.slice(0, 5)) {
-            sections.push(paragraph(`${inlineText(c.name ?? c.contactId)} · by ${inlineText(c.by) || '?'} (${inlineText(c.via) || '?'}) · ${ago(c.since, now)}`, { size: 'Small' }));
             const data = { verb: 'resume_ai', contactId: c.contactId };
-            actions.push({ type: 'Action.Execute', title: `Resume AI: ${singleLine(c.name ?? c.contactId, 20)}`, verb: 'resume_ai', data, fallback: { type: 'Action.Submit', title: 'Resume AI', data } });
+            sections.push({
+                type: 'ColumnSet',
+                spacing: 'Small',
+                columns: [
+                    { type: 'Column', width: 'stretch', verticalContentAlignment: 'Center', items: [paragraph(`**${inlineText(c.name ?? c.contactId, 60)}** · ${st.pausedBy(inlineText(c.by) || '?', c.since ? st.ago(scaledDuration(now - Date.parse(c.since))) : '?')}`, { size: 'Small' })] },
+                    { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: st.resume, verb: 'resume_ai', data, fallback: { type: 'Action.Submit', title: st.resume, data } }] }] }
+                ]
+            });
         }
     }
+    const byTemperature = a.today.leads.byTemperature;
+    sections.push(
+        subheading(st.today),
+        facts([
+            [st.opened, String(a.today.conversationsOpened)],
+            [st.firstResponse, a.today.firstResponseMinutes.median === null ? '—' : `${a.today.firstResponseMinutes.median} / ${a.today.firstResponseMinutes.p90} min`],
+            [st.automation, percent(a.today.automationRate)],
+            [st.escalation, percent(a.today.escalationRate)],
+            [st.csat, a.today.csat.ratings === 0 ? '—' : st.csatValue(percent(a.today.csat.satisfied), a.today.csat.ratings)],
+            [st.leads, `${byTemperature.QUENTE ?? 0} / ${byTemperature.MORNO ?? 0} / ${byTemperature.FRIO ?? 0}`],
+            [st.medianClaim, a.today.leads.medianMinutesToClaim === null ? '—' : `${a.today.leads.medianMinutesToClaim} min`]
+        ])
+    );
     return sections;
 }
+

@@ -1,3 +1,4 @@
+import { statusCardTexts } from '../../texts/card-texts';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Logger } from '../../lib/logger';
@@ -65,7 +66,7 @@ export function registerChannelCommands(app: Application<TurnState>, deps: Chann
             // Admins see everything (integrations, paused contacts, figures); others a summary.
             const view = await loadStatusView(deps.repos);
             if (deps.adminStatus && (await isAdmin(context, deps.adminPolicy))) view.admin = await deps.adminStatus();
-            await context.sendActivity({ attachments: [cardAttachment(statusCard(t, view))] });
+            await context.sendActivity({ attachments: [cardAttachment(statusCard(t, view, statusCardTexts(context.activity.locale, deps.helpdeskAdmin.defaultLocale)))] });
         },
         replay: async (context, parsed, t) => {
             const which = (parsed.args[0] ?? '').toLowerCase();

@@ -1,3 +1,5 @@
+import type { Locale } from '../../texts/locales';
+import { statusCardTexts } from '../../texts/card-texts';
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Logger } from '../../lib/logger';
@@ -14,6 +16,8 @@ export interface DeadLetterActionDeps {
     logger: Logger;
     adminPolicy: AdminPolicy;
     textsFor: (activity: TurnContext['activity']) => Texts;
+    /** When Teams sends no usable locale. */
+    defaultLocale?: Locale;
     /** Wakes the outbox worker after a replay. */
     onReplay: () => void;
 }
@@ -38,7 +42,7 @@ export function registerDeadLetterActions(app: Application<TurnState>, deps: Dea
     app.adaptiveCards.actionExecute<{ which?: string }>(REPLAY_VERB, async (context, _state, data) => {
         const message = await replayFromTeams(context, data.which ?? 'all', deps);
         await context.sendActivity(message);
-        return statusCard(deps.textsFor(context.activity), await loadStatusView(deps.repos));
+        return statusCard(deps.textsFor(context.activity), await loadStatusView(deps.repos), statusCardTexts(context.activity.locale, deps.defaultLocale ?? 'en'));
     });
     // Clients without Action.Execute send the Action.Submit fallback as a message.
     app.adaptiveCards.actionSubmit<{ which?: string }>(REPLAY_VERB, async (context, _state, data) => {

@@ -14,6 +14,7 @@ import { agentOf, type AgentLookups } from '../agent-of';
 import { leadCard, LEAD_VERBS, type LeadVerb } from '../cards/lead-card';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { threadKeyOfActivity } from '../conversation-actions';
+import { leadCardTexts } from '../../texts/card-texts';
 import { leadTexts } from '../../texts/lead-texts';
 import { inlineText } from '../../lib/markdown';
 
@@ -47,6 +48,7 @@ export function registerLeadCardActions(app: Application<TurnState>, deps: LeadC
 
     const press = async (context: TurnContext, verb: LeadVerb, data: { leadId?: number | string }): Promise<{ card?: AdaptiveCard; message?: string }> => {
         const t = leadTexts(context.activity.locale, deps.defaultLocale);
+        const ct = leadCardTexts(context.activity.locale, deps.defaultLocale);
         const lead = await leadOf(context, data);
         if (!lead) return { message: t.notALead };
         const agent = await agentOf(context, { people: repos.people, identities: repos.identities, emailOf: deps.emailOf });
@@ -60,15 +62,15 @@ export function registerLeadCardActions(app: Application<TurnState>, deps: LeadC
             if (now.kommoLeadId && (agent.email || agent.kommoUserId)) jobs.push(assignKommoLeadJob(now.kommoLeadId, { email: agent.email, kommoUserId: agent.kommoUserId }));
             await deps.enqueue(jobs);
             deps.logger.info({ leadId: lead.id, by: byId }, 'lead claimed');
-            return { card: leadCard(now, t, { kommoUrl: view.kommoUrl(now) }) };
+            return { card: leadCard(now, ct, { kommoUrl: view.kommoUrl(now) }) };
         }
         const marked = await repos.leads.markContacted(lead.id, agent.name);
         const now = (await repos.leads.get(lead.id))!;
-        if (!marked) return { message: t.alreadyContacted, card: leadCard(now, t, { kommoUrl: view.kommoUrl(now) }) };
+        if (!marked) return { message: t.alreadyContacted, card: leadCard(now, ct, { kommoUrl: view.kommoUrl(now) }) };
         await cancelPendingJobs(repos.db.kysely, `follow:${lead.id}`, `contacted by ${agent.name}`);
         await cancelPendingJobs(repos.db.kysely, `sla:${lead.id}:`, `contacted by ${agent.name}`);
         await deps.enqueue([view.refresh(now, `lead-card:${lead.id}:contacted`), view.post(lead.id, textMessage(t.contactedNotice(inlineText(agent.name))))]);
-        return { card: leadCard(now, t, { kommoUrl: view.kommoUrl(now) }) };
+        return { card: leadCard(now, ct, { kommoUrl: view.kommoUrl(now) }) };
     };
 
     for (const verb of LEAD_VERBS) {

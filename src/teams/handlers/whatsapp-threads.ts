@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Locale } from '../../config';
+import { whatsappCardTexts } from '../../texts/card-texts';
 import { splitThreadKey } from '../../domain/thread-key';
 import { aiStateLine, setAiState } from '../../domain/ai-pause';
 import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
@@ -129,7 +130,7 @@ export function registerWhatsAppThreads(app: Application<TurnState>, deps: Whats
         const contactId = (await contactOf(context)) ?? data.contactId;
         if (!contactId) return { message: t.threadHelp };
         const { result, message } = await switchAi(context, contactId, verb === 'pause_ai', t);
-        return { message, card: renderWhatsAppCard(deps.view, result.contact) };
+        return { message, card: renderWhatsAppCard(deps.view, result.contact, context.activity.locale, deps.defaultLocale) };
     };
     for (const verb of WHATSAPP_VERBS) {
         app.adaptiveCards.actionExecute<{ contactId?: string }>(verb, async (context, _state, data) => {
@@ -145,7 +146,7 @@ export function registerWhatsAppThreads(app: Application<TurnState>, deps: Whats
 }
 
 /** The contact's card as the thread shows it, for the answer to a card press. */
-function renderWhatsAppCard(view: WhatsAppThreads, contact: WhatsAppContact) {
+function renderWhatsAppCard(view: WhatsAppThreads, contact: WhatsAppContact, locale: string | undefined, fallback: Locale) {
     const model = view.card(contact);
-    return whatsappCard(model.contact, view.texts, model.leadUrl, model.aiConnected);
+    return whatsappCard(model.contact, whatsappCardTexts(locale, fallback), model.leadUrl, model.aiConnected);
 }
