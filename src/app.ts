@@ -1,4 +1,4 @@
-import { conversationCardTexts, leadCardTexts, whatsappCardTexts } from './texts/card-texts';
+import { conversationCardTexts, leadCardTexts, threadMessageTexts, whatsappCardTexts } from './texts/card-texts';
 import { TeamsThreadPoster } from './teams/thread-poster';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
@@ -65,7 +65,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     // Root cards are seen by the whole channel: they speak the default locale.
     // Root cards are read by the whole channel: the default locale.
     const cardTexts = { whatsapp: whatsappTexts(undefined, config.DEFAULT_LOCALE), leads: leadTexts(undefined, config.DEFAULT_LOCALE) };
-    const poster = new TeamsThreadPoster({ conversation: conversationCardTexts(undefined, config.DEFAULT_LOCALE), whatsappCard: whatsappCardTexts(undefined, config.DEFAULT_LOCALE), leadCard: leadCardTexts(undefined, config.DEFAULT_LOCALE) });
+    const poster = new TeamsThreadPoster({ conversation: conversationCardTexts(undefined, config.DEFAULT_LOCALE), whatsappCard: whatsappCardTexts(undefined, config.DEFAULT_LOCALE), leadCard: leadCardTexts(undefined, config.DEFAULT_LOCALE), messages: threadMessageTexts(undefined, config.DEFAULT_LOCALE) });
     const whatsapp = new WhatsAppThreads(poster, cardTexts.whatsapp, config.KOMMO_BASE_URL, !!config.N8N_WEBHOOK_URL);
     const leadThreads = new LeadThreads(poster, cardTexts.leads, config.KOMMO_BASE_URL);
     const clients = createClients(config, logger, outbox.limiter);

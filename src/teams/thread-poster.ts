@@ -1,6 +1,6 @@
 import type { ThreadCard, ThreadMessage, ThreadPoster } from '../domain/thread-post';
 import { singleLine } from '../lib/markdown';
-import type { ConversationCardTexts, LeadCardTexts, WhatsAppCardTexts } from '../texts/card-texts';
+import type { ConversationCardTexts, LeadCardTexts, ThreadMessageTexts, WhatsAppCardTexts } from '../texts/card-texts';
 import { cardAttachment } from './cards/adaptive-card';
 import { conversationCard } from './cards/conversation-card';
 import { leadCard } from './cards/lead-card';
@@ -11,7 +11,7 @@ import { conversationMessageActivity } from './messages/conversation-message';
 /** The Teams side of {@link ThreadPoster}: renders cards and messages as activities now, and queues the send jobs. */
 export class TeamsThreadPoster implements ThreadPoster {
     /** The texts of the cards (the default locale: a root card is seen by the whole channel). */
-    constructor(private readonly texts: { conversation: ConversationCardTexts; whatsappCard: WhatsAppCardTexts; leadCard: LeadCardTexts }) {}
+    constructor(private readonly texts: { conversation: ConversationCardTexts; whatsappCard: WhatsAppCardTexts; leadCard: LeadCardTexts; messages: ThreadMessageTexts }) {}
 
     /** The activity that shows a root card (also for a card answered in a turn). */
     cardActivity(card: ThreadCard): OutboundActivity {
@@ -32,7 +32,7 @@ export class TeamsThreadPoster implements ThreadPoster {
 
     /** The activity of a message. */
     messageActivity(message: ThreadMessage): OutboundActivity {
-        if (message.kind === 'conversation-message') return conversationMessageActivity(message.message);
+        if (message.kind === 'conversation-message') return conversationMessageActivity(message.message, this.texts.messages);
         const activity: OutboundActivity = { text: message.text, textFormat: message.format ?? 'markdown' };
         if (message.mentions && message.mentions.length > 0) {
             activity.entities = message.mentions.map((m) => ({ type: 'mention', text: m.text, mentioned: { id: m.userId, name: m.name } }));

@@ -454,3 +454,20 @@ function jobName(kind: string, what: Record<string, string>): string {
 export function statusCardTexts(tag: string | undefined, fallback: Locale): StatusCardTexts {
     return { en: statusEn, 'pt-BR': statusPt, de: statusDe }[resolveLocale(tag, fallback)];
 }
+
+/** How a helpdesk message is introduced in its thread, per locale. */
+export interface ThreadMessageTexts {
+    wrote: (name: string) => string;
+    internalNote: (name: string) => string;
+    attachment: string;
+}
+
+const threadMessages: Record<Locale, ThreadMessageTexts> = {
+    en: { wrote: (n) => `**${n}** wrote:`, internalNote: (n) => `🔒 **Internal note by ${n}:**`, attachment: 'attachment' },
+    'pt-BR': { wrote: (n) => `**${n}** escreveu:`, internalNote: (n) => `🔒 **Nota interna de ${n}:**`, attachment: 'anexo' },
+    de: { wrote: (n) => `**${n}** schrieb:`, internalNote: (n) => `🔒 **Interne Notiz von ${n}:**`, attachment: 'Anhang' }
+};
+
+export function threadMessageTexts(tag: string | undefined, fallback: Locale): ThreadMessageTexts {
+    return threadMessages[resolveLocale(tag, fallback)];
+}
