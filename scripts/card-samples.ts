@@ -74,8 +74,9 @@ const lead = (over: Partial<Lead> = {}): Lead => ({
     status: 'QUENTE',
     breakdown: [
         { rule: 'income', points: 12, reason: 'renda acima de R$ 15.000' },
-        { rule: 'urgency', points: 10, reason: 'quer mudar este mês' },
-        { rule: 'source', points: 8, reason: 'Meta Lead Ads' }
+        { rule: 'intent', points: 10, reason: 'interest mentions "2 quartos", "mudar"', detail: '"2 quartos", "mudar"' },
+        { rule: 'source', points: 5, reason: 'source META_ADS', detail: 'META_ADS' },
+        { rule: 'region', points: 4, reason: 'São Paulo is in the served region', detail: 'São Paulo' }
     ],
     createdAt: NOW - 12 * MIN,
     receivedAt: NOW - 12 * MIN,

@@ -59,17 +59,17 @@ export function scoreLead(lead: LeadInput, rules: Rules): { score: number; statu
         }
     }
     intent = Math.min(intent, rules.intent.max);
-    if (intent > 0) breakdown.push({ rule: 'intent', points: intent, reason: `interest mentions ${found.map((w) => `"${w}"`).join(', ')}` });
+    if (intent > 0) breakdown.push({ rule: 'intent', points: intent, reason: `interest mentions ${found.map((w) => `"${w}"`).join(', ')}`, detail: found.map((w) => `"${w}"`).join(', ') });
 
     const sourceKey = lead.source.toUpperCase();
     const sourcePoints = rules.sources.points[sourceKey] ?? rules.sources.default;
-    if (sourcePoints > 0) breakdown.push({ rule: 'source', points: sourcePoints, reason: `source ${sourceKey}` });
+    if (sourcePoints > 0) breakdown.push({ rule: 'source', points: sourcePoints, reason: `source ${sourceKey}`, detail: sourceKey });
 
     if (lead.phone) breakdown.push({ rule: 'phone', points: rules.completeness.phone, reason: 'valid phone' });
     if (lead.email) breakdown.push({ rule: 'email', points: rules.completeness.email, reason: 'valid email' });
 
     const city = fold(lead.city ?? '');
-    if (city && rules.region.cities.some((c) => fold(c) === city)) breakdown.push({ rule: 'region', points: rules.region.points, reason: `${lead.city} is in the served region` });
+    if (city && rules.region.cities.some((c) => fold(c) === city)) breakdown.push({ rule: 'region', points: rules.region.points, reason: `${lead.city} is in the served region`, detail: lead.city ?? '' });
 
     const computed = Math.max(0, Math.min(40, breakdown.reduce((sum, r) => sum + r.points, 0)));
     const kept = !rules.rescore && (lead.score !== null || lead.status !== null);

@@ -6,7 +6,10 @@ export type Temperature = (typeof TEMPERATURES)[number];
 export interface ScoreReason {
     rule: string;
     points: number;
+    /** The reason in English, as stored (older leads have only this). */
     reason: string;
+    /** What the reason is about — the words found, the source's key, the city — so it can be said in the reader's language. */
+    detail?: string;
 }
 
 /** A lead as received, in Deskbridge's words (whatever the source called the fields). */

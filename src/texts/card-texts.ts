@@ -256,7 +256,16 @@ export interface LeadCardTexts {
     openInKommo: string;
     /** Capture sources by name (`META_ADS` is Meta's lead ads). */
     sourceName: (source: string) => string;
+    /** A score reason in the reader's language, from its rule and detail (the stored English text otherwise). */
+    reason: (r: { rule: string; reason: string; detail?: string }) => string;
 }
+
+/** A score reason from its rule; income bands are the admin's own words (the rules file). */
+const reasonOf = (said: Partial<Record<'intent' | 'source' | 'phone' | 'email' | 'region', (detail: string) => string>>, sourceLabel: (s: string) => string) => (r: { rule: string; reason: string; detail?: string }): string => {
+    const say = said[r.rule as keyof typeof said];
+    if (!say || (r.detail === undefined && ['intent', 'source', 'region'].includes(r.rule))) return r.reason;
+    return say(r.rule === 'source' ? sourceLabel(r.detail ?? '') : (r.detail ?? ''));
+};
 
 const sourceName = (source: string, site: string): string => {
     const known: Record<string, string> = { META_ADS: 'Meta Ads', FACEBOOK: 'Facebook', INSTAGRAM: 'Instagram', GOOGLE_ADS: 'Google Ads', RD_STATION: 'RD Station', KOMMO: 'Kommo', SITE: site, WEBSITE: site, WHATSAPP: 'WhatsApp' };
@@ -277,7 +286,8 @@ const leadEn: LeadCardTexts = {
     claim: 'Claim',
     markContacted: 'Contacted',
     openInKommo: 'Open in Kommo',
-    sourceName: (s) => sourceName(s, 'Website')
+    sourceName: (s) => sourceName(s, 'Website'),
+    reason: reasonOf({ intent: (d) => `interest mentions ${d}`, source: (d) => `source ${d}`, phone: () => 'valid phone', email: () => 'valid email', region: (d) => `${d} is in the served region` }, (s) => sourceName(s, 'Website'))
 };
 const leadPt: LeadCardTexts = {
     temperature: { QUENTE: '🔥 Lead quente', MORNO: '🌤️ Lead morno', FRIO: '❄️ Lead frio' },
@@ -293,7 +303,8 @@ const leadPt: LeadCardTexts = {
     claim: 'Assumir',
     markContacted: 'Contatado',
     openInKommo: 'Abrir no Kommo',
-    sourceName: (s) => sourceName(s, 'Site')
+    sourceName: (s) => sourceName(s, 'Site'),
+    reason: reasonOf({ intent: (d) => `interesse menciona ${d}`, source: (d) => `origem ${d}`, phone: () => 'telefone válido', email: () => 'e-mail válido', region: (d) => `${d} está na região atendida` }, (s) => sourceName(s, 'Site'))
 };
 const leadDe: LeadCardTexts = {
     temperature: { QUENTE: '🔥 Heißer Lead', MORNO: '🌤️ Warmer Lead', FRIO: '❄️ Kalter Lead' },
@@ -309,7 +320,8 @@ const leadDe: LeadCardTexts = {
     claim: 'Übernehmen',
     markContacted: 'Kontaktiert',
     openInKommo: 'In Kommo öffnen',
-    sourceName: (s) => sourceName(s, 'Website')
+    sourceName: (s) => sourceName(s, 'Website'),
+    reason: reasonOf({ intent: (d) => `Interesse nennt ${d}`, source: (d) => `Quelle ${d}`, phone: () => 'gültige Telefonnummer', email: () => 'gültige E-Mail', region: (d) => `${d} liegt im Einzugsgebiet` }, (s) => sourceName(s, 'Website'))
 };
 
 export function leadCardTexts(tag: string | undefined, fallback: Locale): LeadCardTexts {

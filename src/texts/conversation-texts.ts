@@ -17,7 +17,10 @@ export interface ConversationTexts {
     ackPending: (agent: string) => string;
     failed: (label: string, agent: string, reason: string) => string;
     gone: (label: string, agent: string) => string;
+    /** For the admin (dead letter, status card): names the setting that would help. */
     unmapped: (agent: string, email: string | null) => string;
+    /** For the agent, in the thread: what to ask for, no setting names. */
+    unmappedAgent: (agent: string, email: string | null) => string;
     cannotAssignUnmapped: (agent: string, email: string | null) => string;
     signature: (agent: string) => string;
     threadHelp: string;
@@ -50,6 +53,7 @@ const en = (h: HelpdeskWords): ConversationTexts => ({
     gone: (label, agent) => `⚠️ ${label} by ${agent} was not done: this conversation no longer exists in ${h.name}. The thread stays for the record.`,
     unmapped: (agent, email) =>
         `no ${h.name} teammate has the email ${email ?? '(Teams gave none)'}. Ask your ${h.name} admin to invite ${agent} with that email, or set ${h.defaultAgentVar} to reply as a shared teammate.`,
+    unmappedAgent: (agent, email) => `${h.name} has no user with the email ${email ?? '(Teams gave none)'}: ask your ${h.name} admin to add ${agent} with that email.`,
     cannotAssignUnmapped: (agent, email) => `${agent} has no ${h.name} teammate (email ${email ?? 'unknown'}), so the conversation cannot be assigned to them.`,
     signature: (agent) => `— ${agent} (via Teams)`,
     threadHelp:
@@ -83,6 +87,7 @@ const ptBR = (h: HelpdeskWords): ConversationTexts => ({
     gone: (label, agent) => `⚠️ ${label} de ${agent} não foi feita: esta conversa não existe mais no ${h.name}. A thread fica como registro.`,
     unmapped: (agent, email) =>
         `nenhum colega do ${h.name} tem o e-mail ${email ?? '(o Teams não informou)'}. Peça a um admin do ${h.name} para convidar ${agent} com esse e-mail, ou defina ${h.defaultAgentVar} para responder como um colega compartilhado.`,
+    unmappedAgent: (agent, email) => `o ${h.name} não tem usuário com o e-mail ${email ?? '(o Teams não informou)'}: peça ao admin do ${h.name} para adicionar ${agent} com esse e-mail.`,
     cannotAssignUnmapped: (agent, email) => `${agent} não tem usuário no ${h.name} (e-mail ${email ?? 'desconhecido'}), então a conversa não pode ser atribuída.`,
     signature: (agent) => `— ${agent} (via Teams)`,
     threadHelp:
@@ -116,6 +121,7 @@ const de = (h: HelpdeskWords): ConversationTexts => ({
     gone: (label, agent) => `⚠️ ${label} von ${agent} wurde nicht ausgeführt: Diese Konversation gibt es in ${h.name} nicht mehr. Der Thread bleibt erhalten.`,
     unmapped: (agent, email) =>
         `kein ${h.name}-Teammitglied hat die E-Mail ${email ?? '(Teams lieferte keine)'}. Bitten Sie einen ${h.name}-Admin, ${agent} mit dieser E-Mail einzuladen, oder setzen Sie ${h.defaultAgentVar}, um als gemeinsames Teammitglied zu antworten.`,
+    unmappedAgent: (agent, email) => `${h.name} hat keinen Benutzer mit der E-Mail ${email ?? '(Teams lieferte keine)'}: Bitten Sie Ihren ${h.name}-Admin, ${agent} mit dieser E-Mail hinzuzufügen.`,
     cannotAssignUnmapped: (agent, email) => `${agent} hat kein ${h.name}-Konto (E-Mail ${email ?? 'unbekannt'}); die Konversation kann nicht zugewiesen werden.`,
     signature: (agent) => `— ${agent} (via Teams)`,
     threadHelp:

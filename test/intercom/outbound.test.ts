@@ -153,8 +153,10 @@ describe('Teams → Intercom', function () {
         it('tells the agent who has no Intercom teammate, in the thread, and keeps a dead letter', async () => {
             await say('Hello from Megan', MEGAN);
             assert.equal(intercom.actions().length, 0);
-            assert.match(lastThreadText(), /⚠️ Reply by Megan Bowen was not done in Intercom: no Intercom teammate has the email megan@contoso\.com/);
-            assert.equal((await listDeadLetters(app.repos.db.kysely)).length, 1);
+            assert.match(lastThreadText(), /⚠️ Reply by Megan Bowen was not done in Intercom: Intercom has no user with the email megan@contoso\.com: ask your Intercom admin to add Megan Bowen/);
+            assert.doesNotMatch(lastThreadText(), /INTERCOM/, 'the agent reads what to ask for, not a setting');
+            const [dead] = await listDeadLetters(app.repos.db.kysely);
+            assert.match(dead!.lastError ?? '', /set INTERCOM_DEFAULT_ADMIN_ID/, 'the admin reads the setting in the dead letter');
         });
 
         it('shows Intercom\'s reason when it refuses, and says when the conversation is gone', async () => {

@@ -118,3 +118,14 @@ describe('the conversation card, at a glance', () => {
         assert.ok(reply.card.actions.every((a) => (a.fallback as { type: string }).type === 'Action.Submit'), 'Action.Submit fallbacks are kept');
     });
 });
+
+describe('the lead card, at a glance', () => {
+    it('says how hot the lead is and whether someone has it, with its score reasons in the reader\'s language', () => {
+        const card = (locale: string) => cardSamples().find((s) => s.name === 'lead/unclaimed' && s.locale === locale)!.card;
+        assert.equal((card('en').body[0] as unknown as { text: string }).text, '🔥 Hot lead · unclaimed 12 min');
+        const de = JSON.stringify(card('de'));
+        assert.match(de, /\+10 Interesse nennt .*2 quartos.* · \+5 Quelle Meta Ads/);
+        assert.match(de, /"title":"Übernehmen"/);
+        assert.doesNotMatch(de, /source|served region|Claim"/);
+    });
+});

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { listDeadLetters } from '../../src/outbox/job-store';
 import { ALEX, MEGAN, SUPPORT_CHANNEL_ID, cardAction, channelMention, threadReply } from '../helpers/activities';
 import type { FakeBotConnector } from '../helpers/fake-bot-connector';
 import { FakeZendesk } from '../helpers/fake-zendesk';
@@ -246,7 +247,10 @@ describe('Zendesk Support ↔ Teams', function () {
         it('tells an agent without a Zendesk user, in the thread, naming the fix', async () => {
             await say('Hi from Megan', MEGAN);
             assert.equal(zendesk.updates().length, 0);
-            assert.match(connector.sentTexts().at(-1) ?? '', /no Zendesk teammate has the email megan@contoso\.com[\s\S]*ZENDESK\\?_DEFAULT\\?_AUTHOR\\?_ID/);
+            assert.match(connector.sentTexts().at(-1) ?? '', /Zendesk has no user with the email megan@contoso\.com: ask your Zendesk admin to add Megan Bowen/);
+            assert.doesNotMatch(connector.sentTexts().at(-1) ?? '', /ZENDESK/, 'the agent reads what to ask for, not a setting');
+            const [dead] = await listDeadLetters(app.repos.db.kysely);
+            assert.match(dead!.lastError ?? '', /ZENDESK_DEFAULT_AUTHOR_ID/, 'the admin reads the setting in the dead letter');
         });
 
         it('backfills unsolved tickets with `sync zendesk`', async () => {

@@ -18,6 +18,8 @@ type Payload = z.output<typeof agentActionPayload>;
 
 /** Marks the reason of a failure on a conversation the helpdesk no longer has. */
 const GONE = 'conversation no longer exists in the helpdesk';
+/** Marks the reason of an agent the helpdesk does not know: the admin reads the setting, the agent what to ask for. */
+const UNMAPPED = 'no helpdesk user for this agent';
 
 export interface SupportActDeps {
     snapshots: ConversationSnapshotsRepo;
@@ -49,7 +51,7 @@ export function supportActHandler(adapter: HelpdeskAdapter, deps: SupportActDeps
         const person = p.agent.email ? await adapter.agentByEmail(p.agent.email) : undefined;
         if (person) return { agentId: person.id, agentName: person.name ?? p.agent.name, email: person.email, onBehalf: false };
         if (p.action.type === 'assign_to_me') throw new DeliveryError(t.cannotAssignUnmapped(p.agent.name, p.agent.email), false, { peer: adapter.source });
-        if (!adapter.defaultAgentId) throw new DeliveryError(t.unmapped(p.agent.name, p.agent.email), false, { peer: adapter.source });
+        if (!adapter.defaultAgentId) throw new DeliveryError(`${UNMAPPED}: ${t.unmapped(p.agent.name, p.agent.email)}`, false, { peer: adapter.source });
         const shared = await adapter.agentById(adapter.defaultAgentId);
         return { agentId: adapter.defaultAgentId, agentName: shared?.name ?? `#${adapter.defaultAgentId}`, email: null, onBehalf: true };
     };
@@ -89,7 +91,12 @@ export function supportActHandler(adapter: HelpdeskAdapter, deps: SupportActDeps
             const t = textsOf(p);
             const label = t.label[p.action.type];
             const detail = reason.replace(/^(permanent|gave up after \d+ attempts): /, '');
-            const text = detail.startsWith(GONE) ? t.gone(label, inlineText(p.agent.name)) : t.failed(label, inlineText(p.agent.name), inlineText(detail, 500));
+            const agent = inlineText(p.agent.name);
+            const text = detail.startsWith(GONE)
+                ? t.gone(label, agent)
+                : detail.startsWith(UNMAPPED)
+                  ? t.failed(label, agent, t.unmappedAgent(agent, p.agent.email ? inlineText(p.agent.email) : null))
+                  : t.failed(label, agent, inlineText(detail, 500));
             return [deps.poster.reply(p.threadKey, textMessage(text)), ...(p.fromCard ? [restoreCardJob(p.threadKey)] : [])];
         }
     });

@@ -47,7 +47,7 @@ function execute(title: string, verb: ConversationVerb, c: ConversationSnapshot,
 function replyCard(c: ConversationSnapshot, t: ConversationCardTexts): AdaptiveCard {
     return adaptiveCard(
         [{ type: 'Input.Text', id: REPLY_INPUT_ID, label: t.messageLabel, isMultiline: true, isRequired: true, errorMessage: t.messageRequired, placeholder: t.messagePlaceholder, maxLength: 5000 }],
-        [execute(t.sendToCustomer, 'reply', c, { style: 'positive' }), { ...execute(`🔒 ${t.saveNote}`, 'note', c) }]
+        [execute(t.sendToCustomer, 'reply', c, { style: 'positive' }), execute(`🔒 ${t.saveNote}`, 'note', c)]
     );
 }
 

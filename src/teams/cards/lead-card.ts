@@ -32,7 +32,7 @@ export function leadCard(lead: Lead, t: LeadCardTexts, options: { now?: number; 
     if (lead.income !== null) pairs.push([t.income, `R$ ${lead.income.toLocaleString('pt-BR')}`]);
     pairs.push([t.source, inlineText(t.sourceName(lead.source), 60)]);
     pairs.push([t.score, `${lead.score}/40 · ${temperature}`]);
-    const reasons = [...lead.breakdown].sort((a, b) => b.points - a.points).slice(0, 3).map((r) => `+${r.points} ${inlineText(r.reason, 80)}`).join(' · ');
+    const reasons = [...lead.breakdown].sort((a, b) => b.points - a.points).slice(0, 3).map((r) => `+${r.points} ${inlineText(t.reason(r), 80)}`).join(' · ');
     const who = [inlineText(lead.name), lead.city ? inlineText(lead.city, 100) : null].filter(Boolean).join(' · ');
     const body: CardElement[] = [
         { type: 'TextBlock', text: state.text, color: state.color, weight: 'Bolder', wrap: true },
