@@ -100,7 +100,7 @@ describe('Intercom backfill, late starts and routing rules', function () {
         const added = await mention('route tag:VIP here', ESCALATIONS);
         assert.equal(added.status, 200);
         await mention('route list');
-        assert.match(connector.sentTexts().join('\n'), /#1 · keyword:procon,cancel my account → .* \(priority 1\)\n- #2 · tag:VIP/);
+        assert.match(connector.sentTexts().join('\n'), /#1 · intercom keyword:procon,cancel my account → .* \(priority 1\)\n- #2 · intercom tag:VIP/);
 
         intercom.addConversation(conversation('2001', { body: 'I will complain to PROCON today' }));
         intercom.addConversation(conversation('2002', { tags: ['vip'] }));

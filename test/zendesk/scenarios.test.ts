@@ -283,6 +283,8 @@ describe('Zendesk Support ↔ Teams', function () {
             await mention('route zendesk tier:enterprise here', VIP);
             await mention('route zendesk group:Billing here priority 200', VIP);
             assert.match(connector.sentTexts().at(-1) ?? '', /new Zendesk conversations with team "Billing" start their thread/);
+            await mention('route list');
+            assert.match(connector.sentTexts().at(-1) ?? '', /#1 · zendesk tier:enterprise → .*\n- #2 · zendesk team:Billing/);
             zendesk.users.set(JOE.id, { ...JOE, user_fields: { tier: 'Enterprise' } });
             zendesk.addTicket({ id: 35440, requester_id: 20978393, subject: 'Question', group_id: 999 }, 'Hello');
             zendesk.users.set(20978393, { id: 20978393, name: 'Kim', email: 'kim@example.com', role: 'end-user' });

@@ -71,8 +71,10 @@ export async function routeCommand(context: TurnContext, parsed: ParsedText, dep
     const t = conversationTexts(context.activity.locale, deps.defaultLocale, helpdesk);
     const sub = (args[0] ?? '').toLowerCase();
     if (sub === 'list') {
-        const rules = await deps.routingRules.list(helpdesk);
-        const lines = rules.map((r) => `- #${r.id} · ${r.kind}:${inlineText(r.value, 100)} → ${inlineText(r.channelName ?? r.channelId, 100)} (priority ${r.priority})`);
+        // `route list` alone lists every helpdesk's rules; `route zendesk list` one helpdesk's.
+        const streams = named ? [helpdesk] : HELPDESK_SOURCES;
+        const rules = (await Promise.all(streams.map((h) => deps.routingRules.list(h)))).flat();
+        const lines = rules.map((r) => `- #${r.id} · ${streams.length > 1 ? `${r.stream} ` : ''}${r.kind}:${inlineText(r.value, 100)} → ${inlineText(r.channelName ?? r.channelId, 100)} (priority ${r.priority})`);
         await context.sendActivity(rules.length === 0 ? t.routeNone : [t.routeListTitle, ...lines].join('\n'));
         return;
     }
