@@ -136,6 +136,7 @@ export function cardSamples(): CardSample[] {
         const wt = whatsappCardTexts(locale, locale);
         add('whatsapp/ai-on', whatsappCard(contact(), wt, 'https://contoso.kommo.com/leads/detail/27064185', true, NOW));
         add('whatsapp/ai-paused', whatsappCard(contact({ ai: { paused: true, by: 'Carla Souza', via: 'teams', at: NOW - 25 * MIN } }), wt, 'https://contoso.kommo.com/leads/detail/27064185', true, NOW));
+        add('whatsapp/handoff', whatsappCard(contact({ ai: { paused: true, by: 'AI', via: 'handoff', at: NOW - 2 * MIN } }), wt, 'https://contoso.kommo.com/leads/detail/27064185', true, NOW));
         add('whatsapp/ai-off', whatsappCard(contact({ name: null, origin: 'instagram' }), wt, null, false, NOW));
         const lt = leadCardTexts(locale, locale);
         add('lead/unclaimed', leadCard(lead(), lt, { now: NOW, kommoUrl: 'https://contoso.kommo.com/leads/detail/27064185' }));

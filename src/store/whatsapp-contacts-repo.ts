@@ -64,6 +64,21 @@ export class WhatsAppContactsRepo {
         return { contact: (await this.get(contactId))!, changed: true };
     }
 
+    /**
+     * A salesperson takes over a contact the AI handed off: the pause becomes theirs (so the card
+     * no longer asks who takes it). Changes nothing unless the AI is paused by a handoff.
+     */
+    async takeOver(contactId: string, by: string, now = Date.now()): Promise<{ contact: WhatsAppContact | undefined; changed: boolean }> {
+        const result = await this.db
+            .updateTable('whatsapp_contacts')
+            .set({ paused_by: by, paused_via: 'teams', paused_at: now, updated_at: now })
+            .where('contact_id', '=', contactId)
+            .where('ai_paused', '=', 1)
+            .where('paused_via', '=', 'handoff')
+            .executeTakeFirst();
+        return { contact: await this.get(contactId), changed: Number(result.numUpdatedRows) > 0 };
+    }
+
     /** A human wrote to the customer (auto-resume counts idle time from here). */
     async markHuman(contactId: string, now = Date.now()): Promise<void> {
         await this.db.updateTable('whatsapp_contacts').set({ last_human_at: now, updated_at: now }).where('contact_id', '=', contactId).execute();

@@ -175,6 +175,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TeamsBot {
         contacts: repos.contacts,
         view: deps.whatsapp,
         people: repos.people,
+        identities: repos.identities,
         enqueue: deps.enqueue,
         logger,
         defaultLocale: config.DEFAULT_LOCALE,

@@ -28,6 +28,7 @@ const verbSchemas = {
     snooze: conversation.extend({ until: z.enum(SNOOZE_CHOICES).optional() }),
     pause_ai: z.object({ contactId: kommoId.optional() }),
     resume_ai: z.object({ contactId: kommoId.optional() }),
+    take_contact: z.object({ contactId: kommoId.optional() }),
     claim_lead: z.object({ leadId: leadId.optional() }),
     mark_contacted: z.object({ leadId: leadId.optional() }),
     [REPLAY_VERB]: z.object({ which: z.union([z.literal('all'), z.string().regex(/^\d{1,18}$/, 'must be "all" or a dead letter id')]).optional() })
@@ -53,6 +54,7 @@ const VERB_SOURCE: Partial<Record<GuardedVerb, string>> = {
     snooze: 'helpdesk',
     pause_ai: 'kommo',
     resume_ai: 'kommo',
+    take_contact: 'kommo',
     claim_lead: 'lead',
     mark_contacted: 'lead'
 };

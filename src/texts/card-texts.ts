@@ -182,12 +182,16 @@ export function conversationCardTexts(tag: string | undefined, fallback: Locale)
 export interface WhatsAppCardTexts {
     aiActive: string;
     aiPaused: (by: string | null, since: string | null) => string;
+    /** The AI asked for a human (a handoff) and nobody has taken the contact yet. */
+    handedOff: (since: string | null) => string;
     aiOff: string;
     contact: (id: string) => string;
     lead: string;
     lastMessage: string;
     pauseAi: string;
     resumeAi: string;
+    /** After the AI handed the contact off: the salesperson takes it over. */
+    takeIt: string;
     openInKommo: string;
     /** Kommo's channel origins by name (`waba` is WhatsApp Business). */
     channel: (origin: string | null) => string;
@@ -201,36 +205,42 @@ const channelName = (origin: string | null, other: string): string => {
 const whatsappEn: WhatsAppCardTexts = {
     aiActive: '🤖 The AI answers this contact',
     aiPaused: (by, since) => `⏸ AI paused${by ? ` by ${by}` : ''}${since ? ` · ${since}` : ''}`,
+    handedOff: (since) => `🙋 The AI asked for a human${since ? ` · ${since}` : ''}: who takes it?`,
     aiOff: '⚪ AI off: salespeople answer',
     contact: (id) => `Contact ${id}`,
     lead: 'Lead',
     lastMessage: 'Last message',
     pauseAi: 'Pause AI',
     resumeAi: 'Resume AI',
+    takeIt: 'Take it',
     openInKommo: 'Open in Kommo',
     channel: (o) => channelName(o, 'another channel')
 };
 const whatsappPt: WhatsAppCardTexts = {
     aiActive: '🤖 A IA responde este contato',
     aiPaused: (by, since) => `⏸ IA pausada${by ? ` por ${by}` : ''}${since ? ` · ${since}` : ''}`,
+    handedOff: (since) => `🙋 A IA pediu um humano${since ? ` · ${since}` : ''}: quem assume?`,
     aiOff: '⚪ IA desligada: os vendedores respondem',
     contact: (id) => `Contato ${id}`,
     lead: 'Lead',
     lastMessage: 'Última mensagem',
     pauseAi: 'Pausar IA',
     resumeAi: 'Retomar IA',
+    takeIt: 'Assumir',
     openInKommo: 'Abrir no Kommo',
     channel: (o) => channelName(o, 'outro canal')
 };
 const whatsappDe: WhatsAppCardTexts = {
     aiActive: '🤖 Die KI antwortet diesem Kontakt',
     aiPaused: (by, since) => `⏸ KI pausiert${by ? ` von ${by}` : ''}${since ? ` · ${since}` : ''}`,
+    handedOff: (since) => `🙋 Die KI hat einen Menschen angefordert${since ? ` · ${since}` : ''}: Wer übernimmt?`,
     aiOff: '⚪ KI aus: der Vertrieb antwortet',
     contact: (id) => `Kontakt ${id}`,
     lead: 'Lead',
     lastMessage: 'Letzte Nachricht',
     pauseAi: 'KI pausieren',
     resumeAi: 'KI fortsetzen',
+    takeIt: 'Übernehmen',
     openInKommo: 'In Kommo öffnen',
     channel: (o) => channelName(o, 'anderer Kanal')
 };

@@ -19,6 +19,8 @@ export interface WhatsAppTexts {
     aiOff: string;
     via: Record<PauseSource, string>;
     handoff: (who: string | null) => string;
+    tookOver: (who: string) => string;
+    nothingToTake: string;
     aiUnavailable: (reason: string) => string;
     notSent: (reason: string) => string;
     noteAdded: (agent: string) => string;
@@ -46,6 +48,8 @@ const en: WhatsAppTexts = {
     aiOff: '⚪ AI off: no AI workflow is connected, so salespeople answer every chat.',
     state: (active, by, via, since) => (active ? '▶️ AI active for this contact.' : `⏸️ AI paused${by ? ` by ${by}` : ''}${via ? ` (${via})` : ''}${since ? ` since ${since}` : ''}.`),
     via: { teams: 'from Teams', whatsapp: 'from WhatsApp', api: 'through the API', handoff: 'AI handoff', auto: 'automatically' },
+    tookOver: (who) => `✋ ${who} took this contact over: the AI stays paused.`,
+    nothingToTake: 'The AI did not hand this contact off: nothing to take over.',
     handoff: (who) => `🙋 **Handoff:** the AI asked for a human and is paused for this contact. ${who ? `${who}, please take over.` : 'Someone please take over.'}`,
     aiUnavailable: (reason) => `⚠️ The AI is unavailable (${reason}). Please answer the customer here; Deskbridge keeps retrying.`,
     notSent: (reason) => `⚠️ Not sent to WhatsApp: ${reason}`,
@@ -75,6 +79,8 @@ const ptBR: WhatsAppTexts = {
     aiOff: '⚪ IA desligada: nenhum fluxo de IA está conectado, então os vendedores respondem todas as conversas.',
     state: (active, by, via, since) => (active ? '▶️ IA ativa para este contato.' : `⏸️ IA pausada${by ? ` por ${by}` : ''}${via ? ` (${via})` : ''}${since ? ` desde ${since}` : ''}.`),
     via: { teams: 'pelo Teams', whatsapp: 'pelo WhatsApp', api: 'pela API', handoff: 'transferência da IA', auto: 'automaticamente' },
+    tookOver: (who) => `✋ ${who} assumiu este contato: a IA continua pausada.`,
+    nothingToTake: 'A IA não transferiu este contato: não há o que assumir.',
     handoff: (who) => `🙋 **Transferência:** a IA pediu um humano e está pausada para este contato. ${who ? `${who}, por favor assuma.` : 'Alguém, por favor, assuma.'}`,
     aiUnavailable: (reason) => `⚠️ A IA está indisponível (${reason}). Responda o cliente por aqui; o Deskbridge continua tentando.`,
     notSent: (reason) => `⚠️ Não enviado ao WhatsApp: ${reason}`,
@@ -104,6 +110,8 @@ const de: WhatsAppTexts = {
     aiOff: '⚪ KI aus: Kein KI-Workflow ist verbunden, daher beantwortet das Vertriebsteam jeden Chat.',
     state: (active, by, via, since) => (active ? '▶️ KI für diesen Kontakt aktiv.' : `⏸️ KI pausiert${by ? ` von ${by}` : ''}${via ? ` (${via})` : ''}${since ? ` seit ${since}` : ''}.`),
     via: { teams: 'aus Teams', whatsapp: 'aus WhatsApp', api: 'über die API', handoff: 'KI-Übergabe', auto: 'automatisch' },
+    tookOver: (who) => `✋ ${who} hat diesen Kontakt übernommen: Die KI bleibt pausiert.`,
+    nothingToTake: 'Die KI hat diesen Kontakt nicht übergeben: nichts zu übernehmen.',
     handoff: (who) => `🙋 **Übergabe:** Die KI hat einen Menschen angefordert und ist für diesen Kontakt pausiert. ${who ? `${who}, bitte übernehmen.` : 'Bitte übernimmt jemand.'}`,
     aiUnavailable: (reason) => `⚠️ Die KI ist nicht erreichbar (${reason}). Bitte antworten Sie dem Kunden hier; Deskbridge versucht es weiter.`,
     notSent: (reason) => `⚠️ Nicht an WhatsApp gesendet: ${reason}`,

@@ -213,6 +213,19 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
         assert.deepEqual((alert.activity as { entities?: unknown[] }).entities, [{ type: 'mention', text: '<at>Carlos Corretor</at>', mentioned: { id: ALEX.id, name: 'Carlos Corretor' } }]);
         const contact = await app.repos.contacts.get(CONTACT_ID);
         assert.deepEqual([contact?.ai.paused, contact?.ai.via], [true, 'handoff']);
+
+        // The card asks who takes it; Carlos does, from the card: the pause and the Kommo lead become his.
+        await eventually(settled, 'handoff posted');
+        assert.match(lastCard(), /"title":"Assumir","verb":"take_contact"/);
+        kommo.on('GET', '/api/v4/users', () => ({ status: 200, body: { _embedded: { users: [{ id: 15297447, name: 'Carlos Corretor', email: 'carlos@imobiliaria.example' }] } } }));
+        const taken = await post(`${app.url}/api/messages`, cardAction(connector.url, await threadOf(), 'take_contact', { contactId: CONTACT_ID }));
+        assert.equal(taken.status, 200);
+        await eventually(settled, 'taken over');
+        assert.match(threadTexts(), /✋ Carlos Corretor assumiu este contato: a IA continua pausada\./);
+        assert.deepEqual(kommo.requests.find((r) => r.method === 'PATCH' && r.path === `/api/v4/leads/${LEAD_ID}` && 'responsible_user_id' in (r.body as object))?.body, { responsible_user_id: 15297447 });
+        assert.deepEqual([(await app.repos.contacts.get(CONTACT_ID))?.ai.by, (await app.repos.contacts.get(CONTACT_ID))?.ai.via], ['Carlos Corretor', 'teams']);
+        assert.doesNotMatch(lastCard(), /take_contact/, 'taken: no Take it any more');
+        assert.match(lastCard(), /⏸ IA pausada por Carlos Corretor/);
     });
 
     it('says in the thread at once when the AI is unavailable, and keeps retrying', async () => {

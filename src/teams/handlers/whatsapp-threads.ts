@@ -1,6 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Locale } from '../../config';
+import type { IdentityLinksRepo } from '../../store/identity-links-repo';
+import { assignKommoLeadJob } from '../../flows/leads/fetch-jobs';
 import { whatsappCardTexts } from '../../texts/card-texts';
 import { splitThreadKey } from '../../domain/thread-key';
 import { aiStateLine, setAiState } from '../../domain/ai-pause';
@@ -25,6 +27,8 @@ export interface WhatsAppThreadDeps {
     contacts: WhatsAppContactsRepo;
     view: WhatsAppThreads;
     people: TeamsPeopleRepo;
+    /** Admins' identity links (a salesperson's Kommo user for *Take it*). */
+    identities?: IdentityLinksRepo;
     enqueue: (jobs: readonly NewJob[]) => Promise<unknown>;
     logger: Logger;
     defaultLocale: Locale;
@@ -75,6 +79,22 @@ export function registerWhatsAppThreads(app: Application<TurnState>, deps: Whats
         if (result.changed) await deps.enqueue(result.jobs);
         deps.logger.info({ contactId, paused, changed: result.changed }, 'AI switched from Teams');
         return { result, message: result.changed ? undefined : paused ? t.alreadyPaused : t.alreadyActive };
+    };
+
+    /**
+     * *Take it* after an AI handoff: the pause becomes the salesperson's, the thread says who took
+     * it, and the Kommo lead becomes theirs (their linked Kommo user, else the one with their email).
+     */
+    const takeOver = async (context: TurnContext, contactId: string, t: WhatsAppTexts) => {
+        const agent = await agentOf(context, { people: deps.people, identities: deps.identities, emailOf: deps.emailOf });
+        const { contact, changed } = await deps.contacts.takeOver(contactId, agent.name);
+        if (!contact) return { message: t.threadHelp };
+        if (!changed) return { message: t.nothingToTake, card: renderWhatsAppCard(deps.view, contact, context.activity.locale, deps.defaultLocale) };
+        const jobs: NewJob[] = [deps.view.notice(contactId, deps.view.texts.tookOver(inlineText(agent.name)), `took-over:${context.activity.id ?? contactId}`), deps.view.refresh(contact)];
+        if (contact.leadId && deps.kommoConnected && (agent.email || agent.kommoUserId)) jobs.push(assignKommoLeadJob(contact.leadId, { email: agent.email, kommoUserId: agent.kommoUserId }));
+        await deps.enqueue(jobs);
+        deps.logger.info({ contactId, by: agent.id }, 'whatsapp contact taken over after a handoff');
+        return { message: undefined, card: renderWhatsAppCard(deps.view, contact, context.activity.locale, deps.defaultLocale) };
     };
 
     const selector = async (context: TurnContext): Promise<boolean> => {
@@ -129,6 +149,7 @@ export function registerWhatsAppThreads(app: Application<TurnState>, deps: Whats
         // The card pressed decides the contact; the button's data only outside a known thread.
         const contactId = (await contactOf(context)) ?? data.contactId;
         if (!contactId) return { message: t.threadHelp };
+        if (verb === 'take_contact') return takeOver(context, contactId, t);
         const { result, message } = await switchAi(context, contactId, verb === 'pause_ai', t);
         return { message, card: renderWhatsAppCard(deps.view, result.contact, context.activity.locale, deps.defaultLocale) };
     };
