@@ -173,6 +173,9 @@ const fields = {
     OUTBOX_POLL_MS: positiveInt(500, 60_000),
     OUTBOX_RETENTION_DAYS: positiveInt(7, 3650),
     INBOX_RETENTION_DAYS: positiveInt(30, 3650),
+    /** The prune runs this often, the first time this long after start (not during a restart's catch-up). */
+    OUTBOX_PRUNE_EVERY_MINUTES: positiveInt(60, 10_080),
+    OUTBOX_PRUNE_FIRST_AFTER_SECONDS: positiveInt(60, 86_400),
     CIRCUIT_FAILURES: positiveInt(5, 1000),
     CIRCUIT_OPEN_MS: positiveInt(30_000, 3_600_000),
     RUN_WORKER: booleanFlag(true),

@@ -7,6 +7,7 @@ import { PeerHealth } from './peer-health';
 import { storeDelivery, type Delivery, type IngestResult } from './ingest';
 import { IngestBatcher } from './ingest-batcher';
 import { JobHandlers } from './job-handler';
+import { reclaimFreePages } from '../store/reclaim-space';
 import { enqueueJobs, pruneHistory, releaseAllLeases, type NewJob } from './job-store';
 import { createOutboxMetrics } from './outbox-metrics';
 import { MemoryRateLimiter, PostgresRateLimiter, type RateLimiter } from './rate-limits';
@@ -100,19 +101,23 @@ export function createOutbox(deps: { config: Config; db: Db; registry: Registry;
                 if (released > 0) logger.warn({ released }, 'outbox: resumed jobs a previous process left unfinished');
             }
             worker.start();
-            const prune = () =>
-                pruneHistory(db.kysely, { doneJobsMs: config.OUTBOX_RETENTION_DAYS * DAY_MS, inboxMs: config.INBOX_RETENTION_DAYS * DAY_MS }).then(
-                    (pruned) => {
-                        if (pruned.jobs + pruned.inbox > 0) logger.info(pruned, 'outbox: pruned old done jobs and inbox rows');
-                    },
-                    (err: unknown) => logger.error({ err }, 'outbox: pruning failed; will try again')
-                );
-            pruneTimer = setInterval(() => void prune(), 3_600_000);
+            const prune = async () => {
+                const started = Date.now();
+                try {
+                    const pruned = await pruneHistory(db.kysely, { doneJobsMs: config.OUTBOX_RETENTION_DAYS * DAY_MS, inboxMs: config.INBOX_RETENTION_DAYS * DAY_MS });
+                    const reclaimedPages = pruned.jobs + pruned.inbox > 0 ? await reclaimFreePages(db) : 0;
+                    if (pruned.jobs + pruned.inbox > 0) logger.info({ ...pruned, reclaimedPages, tookMs: Date.now() - started }, 'outbox: pruned old done jobs and inbox rows');
+                } catch (err) {
+                    logger.error({ err }, 'outbox: pruning failed; will try again');
+                }
+                pruneTimer = setTimeout(() => void prune(), config.OUTBOX_PRUNE_EVERY_MINUTES * 60_000);
+                pruneTimer.unref();
+            };
+            pruneTimer = setTimeout(() => void prune(), config.OUTBOX_PRUNE_FIRST_AFTER_SECONDS * 1000);
             pruneTimer.unref();
-            void prune();
         },
         async stop() {
-            if (pruneTimer) clearInterval(pruneTimer);
+            if (pruneTimer) clearTimeout(pruneTimer);
             await worker.stop();
         }
     };

@@ -75,8 +75,9 @@ export class IngestBatcher {
 function prepareSqliteBatch(sqlite: BetterSqlite3.Database): (batch: Waiting[], now: number) => IngestResult[] {
     const insertInbox = sqlite.prepare('insert into inbox (source, event_id, topic, payload, received_at, raw_body, subject) values (?, ?, ?, ?, ?, ?, ?) on conflict (source, event_id) do nothing');
     const insertJob = sqlite.prepare(
-        `insert into outbox_jobs (kind, payload, ordering_key, dedupe_key, status, attempts, max_attempts, run_at, created_at, updated_at)
-         values (?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?) on conflict (dedupe_key) do nothing`
+        `insert into outbox_jobs (kind, payload, ordering_key, dedupe_key, status, attempts, max_attempts, run_at, created_at, updated_at, head)
+         values (?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, not exists (select 1 from outbox_jobs where ordering_key = ? and head = 1))
+         on conflict (dedupe_key) do nothing`
     );
     return sqlite.transaction((batch: Waiting[], now: number) =>
         batch.map(({ delivery, jobs }): IngestResult => {
@@ -84,7 +85,7 @@ function prepareSqliteBatch(sqlite: BetterSqlite3.Database): (batch: Waiting[], 
             if (inbox.changes === 0) return { stored: false, duplicate: true };
             let added = 0;
             for (const job of jobs) {
-                added += insertJob.run(job.kind, JSON.stringify(job.payload), job.orderingKey, job.dedupeKey ?? null, job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, job.runAt ?? now, now, now).changes;
+                added += insertJob.run(job.kind, JSON.stringify(job.payload), job.orderingKey, job.dedupeKey ?? null, job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, job.runAt ?? now, now, now, job.orderingKey).changes;
             }
             return { stored: true, jobs: added };
         })

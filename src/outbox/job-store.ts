@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Dialect } from '../store/migrations/index';
 import type { Database, OutboxJobsTable } from '../store/schema';
 
@@ -39,7 +39,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
-function toJob(r: Database['outbox_jobs'] & { id: number }): Job {
+function toJob(r: Selectable<OutboxJobsTable>): Job {
     return {
         id: Number(r.id),
         kind: r.kind,
@@ -61,11 +61,20 @@ function toJob(r: Database['outbox_jobs'] & { id: number }): Job {
 /**
  * Adds jobs, inside the caller's transaction when one is given (an inbox row and its jobs are
  * written together). Jobs whose dedupe key exists already are skipped; returns how many were added.
+ *
+ * A job becomes the head of its ordering key when the key has none (see {@link promoteNextHead}).
+ * On PostgreSQL, where other instances enqueue and finish jobs of the same key at the same time,
+ * the key's head is locked `FOR SHARE` while a follower is added: a worker finishing that head
+ * waits for this transaction, then sees the follower and promotes it. Two instances adding the
+ * first job of a key at once meet the unique index on heads; the loser adds a follower instead.
  */
 export async function enqueueJobs(db: Db, jobs: readonly NewJob[], now = Date.now()): Promise<number> {
+    if (jobs.length === 0) return 0;
+    if (!db.isTransaction && jobs.length > 1) return db.transaction().execute((trx) => enqueueJobs(trx, jobs, now));
+    const postgres = isPostgres(db);
     let added = 0;
     for (const job of jobs) {
-        const row: Omit<OutboxJobsTable, 'id'> = {
+        const row = (head: number | ReturnType<typeof sql<number>>) => ({
             kind: job.kind,
             payload: JSON.stringify(job.payload),
             ordering_key: job.orderingKey,
@@ -79,16 +88,69 @@ export async function enqueueJobs(db: Db, jobs: readonly NewJob[], now = Date.no
             last_error: null,
             created_at: now,
             updated_at: now,
-            done_at: null
+            done_at: null,
+            head
+        });
+        const insert = (head: number | ReturnType<typeof sql<number>>, into: Db) =>
+            into
+                .insertInto('outbox_jobs')
+                .values(row(head))
+                .onConflict((oc) => oc.column('dedupe_key').doNothing())
+                .executeTakeFirst();
+        if (!postgres) {
+            // One writer at a time (SQLite): whether the key has a head cannot change meanwhile.
+            const result = await insert(sql<number>`case when exists (select 1 from outbox_jobs where ordering_key = ${job.orderingKey} and head = 1) then 0 else 1 end`, db);
+            added += Number(result.numInsertedOrUpdatedRows ?? 0n);
+            continue;
+        }
+        const inTransaction = async (trx: Transaction<Database>) => {
+            for (let tries = 0; ; tries++) {
+                const head = await sql<{ id: number }>`select id from outbox_jobs where ordering_key = ${job.orderingKey} and head = 1 for share`.execute(trx);
+                if (head.rows.length > 0) return insert(0, trx);
+                await sql`savepoint deskbridge_head`.execute(trx);
+                try {
+                    const result = await insert(1, trx);
+                    await sql`release savepoint deskbridge_head`.execute(trx);
+                    return result;
+                } catch (err) {
+                    await sql`rollback to savepoint deskbridge_head`.execute(trx);
+                    // 23505: another instance's first job of this key committed first; follow it.
+                    if ((err as { code?: string }).code !== '23505' || tries >= 3) throw err;
+                }
+            }
         };
-        const result = await db
-            .insertInto('outbox_jobs')
-            .values(row)
-            .onConflict((oc) => oc.column('dedupe_key').doNothing())
-            .executeTakeFirst();
+        const result = db.isTransaction ? await inTransaction(db as Transaction<Database>) : await db.transaction().execute(inTransaction);
         added += Number(result.numInsertedOrUpdatedRows ?? 0n);
     }
     return added;
+}
+
+/** Whether `db` talks to PostgreSQL (SQLite has a single writer and needs no row locks). */
+function isPostgres(db: Db): boolean {
+    return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * Makes the oldest pending job of `orderingKey` its head, when the key has none: after its head
+ * was done, dead or cancelled. An index seek on (ordering_key, status, id), whatever the backlog.
+ */
+export async function promoteNextHead(db: Db, orderingKey: string): Promise<void> {
+    const promote = sql`update outbox_jobs set head = 1
+        where id = (select id from outbox_jobs where ordering_key = ${orderingKey} and status = 'pending' order by id limit 1)
+          and not exists (select 1 from outbox_jobs where ordering_key = ${orderingKey} and head = 1)`;
+    if (!isPostgres(db) || !db.isTransaction) {
+        await promote.execute(db);
+        return;
+    }
+    await sql`savepoint deskbridge_promote`.execute(db);
+    try {
+        await promote.execute(db);
+        await sql`release savepoint deskbridge_promote`.execute(db);
+    } catch (err) {
+        await sql`rollback to savepoint deskbridge_promote`.execute(db);
+        // 23505: another transaction promoted a head of this key first: the key has its head.
+        if ((err as { code?: string }).code !== '23505') throw err;
+    }
 }
 
 /**
@@ -99,28 +161,28 @@ export async function enqueueJobs(db: Db, jobs: readonly NewJob[], now = Date.no
  * waiting for a retry holds back the jobs behind it. A running job whose lease expired (its
  * worker died) is claimable again. On PostgreSQL, `FOR UPDATE SKIP LOCKED` lets several
  * processes claim concurrently without taking the same row.
+ *
+ * Both queries read only heads, from the partial index `outbox_jobs_ready` (due pending heads in
+ * run order): a claim costs the same with ten jobs queued or a hundred thousand held behind
+ * their heads by the Teams limits.
  */
 export async function claimJobs(db: Kysely<Database>, dialect: Dialect, workerId: string, limit: number, leaseMs: number, now = Date.now()): Promise<Job[]> {
     if (limit <= 0) return [];
     return db.transaction().execute(async (trx) => {
         const lock = dialect === 'postgres' ? sql`for update of j skip locked` : sql``;
-        const isHead = sql`not exists (
-                select 1 from outbox_jobs e
-                where e.ordering_key = j.ordering_key and e.id < j.id and e.status in ('pending', 'running'))`;
-        // Two queries rather than one with OR: each walks the (status, run_at) index in order and
-        // stops at the limit, where the OR made SQLite collect and sort every due job on every
-        // claim — the worker's main cost under a backlog. Expired leases (rare) go first.
+        // Expired leases (rare) go first; running rows are few (at most the workers' concurrency).
         const expired = await sql<{ id: number }>`
             select j.id from outbox_jobs j
-            where j.status = 'running' and j.locked_until < ${now} and ${isHead}
+            where j.status = 'running' and j.locked_until < ${now} and j.head = 1
             order by j.run_at, j.id
             limit ${limit}
             ${lock}`.execute(trx);
+        // The literals `head = 1` and `status = 'pending'` match the partial index's condition.
         const due =
             expired.rows.length < limit
                 ? await sql<{ id: number }>`
             select j.id from outbox_jobs j
-            where j.status = 'pending' and j.run_at <= ${now} and ${isHead}
+            where j.head = 1 and j.status = 'pending' and j.run_at <= ${now}
             order by j.run_at, j.id
             limit ${limit - expired.rows.length}
             ${lock}`.execute(trx)
@@ -134,18 +196,33 @@ export async function claimJobs(db: Kysely<Database>, dialect: Dialect, workerId
             .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)])]))
             .returningAll()
             .execute();
-        return claimed.map((r) => toJob(r as Database['outbox_jobs'] & { id: number })).sort((a, b) => a.id - b.id);
+        return claimed.map((r) => toJob(r)).sort((a, b) => a.id - b.id);
     });
+}
+
+/**
+ * When the worker next has something to claim: the earliest run time of a pending head (the
+ * partial index's first entry), or undefined when no key has a pending head.
+ */
+export async function nextRunAt(db: Db): Promise<number | undefined> {
+    const row = await sql<{ run_at: number | null }>`select min(run_at) as run_at from outbox_jobs where head = 1 and status = 'pending'`.execute(db);
+    const at = row.rows[0]?.run_at;
+    return at === null || at === undefined ? undefined : Number(at);
 }
 
 /** The job succeeded. Only its current lease holder can say so. */
 export async function markDone(db: Db, job: Job, workerId: string, now = Date.now()): Promise<void> {
-    await db
-        .updateTable('outbox_jobs')
-        .set({ status: 'done', locked_by: null, locked_until: null, done_at: now, updated_at: now, last_error: null })
-        .where('id', '=', job.id)
-        .where('locked_by', '=', workerId)
-        .execute();
+    const finish = async (trx: Db) => {
+        const result = await trx
+            .updateTable('outbox_jobs')
+            .set({ status: 'done', head: 0, locked_by: null, locked_until: null, done_at: now, updated_at: now, last_error: null })
+            .where('id', '=', job.id)
+            .where('locked_by', '=', workerId)
+            .executeTakeFirst();
+        if (Number(result.numUpdatedRows) > 0) await promoteNextHead(trx, job.orderingKey);
+    };
+    if (db.isTransaction) await finish(db);
+    else await db.transaction().execute(finish);
 }
 
 /** The job runs again at `runAt`; `countAttempt: false` gives back the attempt (rate limit, open circuit). */
@@ -168,36 +245,47 @@ export async function reschedule(db: Db, job: Job, workerId: string, runAt: numb
 
 /** The job will not succeed: it becomes a dead letter with the reason. */
 export async function markDead(db: Db, job: Job, workerId: string, reason: string, now = Date.now()): Promise<boolean> {
-    const result = await db
-        .updateTable('outbox_jobs')
-        .set({ status: 'dead', locked_by: null, locked_until: null, last_error: reason.slice(0, 2000), updated_at: now })
-        .where('id', '=', job.id)
-        .where('locked_by', '=', workerId)
-        .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+    const kill = async (trx: Db) => {
+        const result = await trx
+            .updateTable('outbox_jobs')
+            .set({ status: 'dead', head: 0, locked_by: null, locked_until: null, last_error: reason.slice(0, 2000), updated_at: now })
+            .where('id', '=', job.id)
+            .where('locked_by', '=', workerId)
+            .executeTakeFirst();
+        const marked = Number(result.numUpdatedRows) > 0;
+        // The dead letter no longer holds its key back: the next job of the key may run.
+        if (marked) await promoteNextHead(trx, job.orderingKey);
+        return marked;
+    };
+    return db.isTransaction ? kill(db) : db.transaction().execute(kill);
 }
 
 /** Dead letters, newest first. */
 export async function listDeadLetters(db: Db, limit = 100): Promise<Job[]> {
     const rows = await db.selectFrom('outbox_jobs').selectAll().where('status', '=', 'dead').orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-    return rows.map((r) => toJob(r as Database['outbox_jobs'] & { id: number }));
+    return rows.map((r) => toJob(r));
 }
 
 /** Puts dead letters back in the queue with fresh attempts; returns the ids replayed. */
 export async function replayDeadLetters(db: Db, which: { id: number } | { ids: readonly number[] } | 'all', now = Date.now()): Promise<number[]> {
     if (which !== 'all' && 'ids' in which && which.ids.length === 0) return [];
-    let query = db
-        .updateTable('outbox_jobs')
-        .set({ status: 'pending', attempts: 0, run_at: now, locked_by: null, locked_until: null, updated_at: now })
-        .where('status', '=', 'dead');
-    if (which !== 'all') query = 'ids' in which ? query.where('id', 'in', [...which.ids]) : query.where('id', '=', which.id);
-    const rows = await query.returning('id').execute();
-    return rows.map((r) => Number(r.id));
+    const replay = async (trx: Db) => {
+        let query = trx
+            .updateTable('outbox_jobs')
+            .set({ status: 'pending', attempts: 0, run_at: now, locked_by: null, locked_until: null, updated_at: now })
+            .where('status', '=', 'dead');
+        if (which !== 'all') query = 'ids' in which ? query.where('id', 'in', [...which.ids]) : query.where('id', '=', which.id);
+        const rows = await query.returning(['id', 'ordering_key']).execute();
+        // A dead letter is not a head; its key gets one again if it has none (the oldest job runs first).
+        for (const key of new Set(rows.map((r) => r.ordering_key))) await promoteNextHead(trx, key);
+        return rows.map((r) => Number(r.id));
+    };
+    return db.isTransaction ? replay(db) : db.transaction().execute(replay);
 }
 
 export async function getJob(db: Db, id: number): Promise<Job | undefined> {
     const r = await db.selectFrom('outbox_jobs').selectAll().where('id', '=', id).executeTakeFirst();
-    return r ? toJob(r as Database['outbox_jobs'] & { id: number }) : undefined;
+    return r ? toJob(r) : undefined;
 }
 
 /** Counts by status and the age of the oldest due pending job, for status and metrics. */
@@ -232,25 +320,71 @@ export async function releaseAllLeases(db: Db, now = Date.now()): Promise<number
     return Number(result.numUpdatedRows);
 }
 
+/** Rows deleted (or blanked) per statement while pruning, and the pause between statements. */
+export const PRUNE_BATCH = { rows: 500, pauseMs: 5 };
+
 /**
  * Deletes what is no longer needed: jobs done longer than `doneJobsMs` ago and inbox rows older
  * than `inboxMs` (long past any sender's retries, so dedupe no longer needs them). Dead letters
  * stay until replayed. Returns how many rows went.
+ *
+ * In batches of {@link PRUNE_BATCH}.rows with a pause between them: SQLite runs a statement on the
+ * event loop and holds the single writer while it runs, so one statement deleting a day's 100,000
+ * rows would hold every webhook acknowledgement for as long (it did: see the README's benchmark).
+ * Each batch is an index range, so its cost does not grow with what is kept.
  */
-export async function pruneHistory(db: Db, retention: { doneJobsMs: number; inboxMs: number }, now = Date.now()): Promise<{ jobs: number; inbox: number }> {
-    const jobs = await db.deleteFrom('outbox_jobs').where('status', '=', 'done').where('done_at', '<', now - retention.doneJobsMs).executeTakeFirst();
+export async function pruneHistory(db: Db, retention: { doneJobsMs: number; inboxMs: number }, now = Date.now(), batch = PRUNE_BATCH): Promise<{ jobs: number; inbox: number }> {
+    const pause = () => new Promise((resolve) => setTimeout(resolve, batch.pauseMs));
+    let jobs = 0;
+    for (;;) {
+        // `status = 'done'` as a literal: it matches the partial index outbox_jobs_done (done_at).
+        const ids = await sql<{ id: number }>`select id from outbox_jobs where status = 'done' and done_at < ${now - retention.doneJobsMs} order by done_at limit ${batch.rows}`.execute(db);
+        if (ids.rows.length === 0) break;
+        const deleted = await db.deleteFrom('outbox_jobs').where('id', 'in', ids.rows.map((r) => Number(r.id))).where('status', '=', 'done').executeTakeFirst();
+        jobs += Number(deleted.numDeletedRows);
+        if (ids.rows.length < batch.rows) break;
+        await pause();
+    }
     const cutoff = now - retention.inboxMs;
-    // A delivery of a thread that still exists keeps its id (a replay of it, however late, is
-    // still recognised); only its body goes. Everything else past the retention goes whole.
-    const inbox = await db
-        .deleteFrom('inbox')
-        .where('received_at', '<', cutoff)
-        .where((eb) => eb.or([eb('subject', 'is', null), eb.not(eb.exists(eb.selectFrom('threads').select('thread_key').whereRef('threads.thread_key', '=', 'inbox.subject')))]))
-        .executeTakeFirst();
-    await db.updateTable('inbox').set({ payload: '', raw_body: null }).where('received_at', '<', cutoff).where('payload', '!=', '').execute();
+    let inbox = 0;
+    // Walked by id (ids grow with arrival): a delivery of a thread that still exists keeps its id
+    // (a replay of it, however late, is still recognised); only its body goes. Everything else
+    // past the retention goes whole.
+    // Ids below the first delivery received since the cutoff (an index seek) bound the walk, so no
+    // statement reads the recent rows that stay.
+    const firstKept = await db.selectFrom('inbox').select('id').where('received_at', '>=', cutoff).orderBy('received_at').limit(1).executeTakeFirst();
+    const below = firstKept === undefined ? Number.MAX_SAFE_INTEGER : Number(firstKept.id);
+    for (let after = 0; ; ) {
+        const rows = await db
+            .selectFrom('inbox')
+            .select(['id', 'received_at', 'payload', (eb) => eb.exists(eb.selectFrom('threads').select('thread_key').whereRef('threads.thread_key', '=', 'inbox.subject')).as('has_thread')])
+            .where('id', '>', after)
+            .where('id', '<', below)
+            .where('received_at', '<', cutoff)
+            .orderBy('id')
+            .limit(batch.rows)
+            .execute();
+        if (rows.length === 0) break;
+        after = Number(rows.at(-1)!.id);
+        const gone = rows.filter((r) => !r.has_thread).map((r) => Number(r.id));
+        const blank = rows.filter((r) => r.has_thread && r.payload !== '').map((r) => Number(r.id));
+        if (gone.length > 0) inbox += Number((await db.deleteFrom('inbox').where('id', 'in', gone).executeTakeFirst()).numDeletedRows);
+        if (blank.length > 0) await db.updateTable('inbox').set({ payload: '', raw_body: null }).where('id', 'in', blank).execute();
+        if (rows.length < batch.rows) break;
+        await pause();
+    }
     // Echo markers matter only until their webhooks arrive; keep them as long as the inbox.
-    await db.deleteFrom('sent_parts').where('created_at', '<', now - retention.inboxMs).execute();
-    return { jobs: Number(jobs.numDeletedRows), inbox: Number(inbox.numDeletedRows) };
+    for (;;) {
+        const parts = await db.selectFrom('sent_parts').select(['source', 'part_id']).where('created_at', '<', now - retention.inboxMs).limit(batch.rows).execute();
+        if (parts.length === 0) break;
+        await db
+            .deleteFrom('sent_parts')
+            .where((eb) => eb.or(parts.map((p) => eb.and([eb('source', '=', p.source), eb('part_id', '=', p.part_id)]))))
+            .execute();
+        if (parts.length < batch.rows) break;
+        await pause();
+    }
+    return { jobs, inbox };
 }
 
 /**
@@ -259,11 +393,17 @@ export async function pruneHistory(db: Db, retention: { doneJobsMs: number; inbo
  */
 export async function cancelPendingJobs(db: Db, dedupeKeyPrefix: string, reason: string, now = Date.now()): Promise<number> {
     const escaped = dedupeKeyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const result = await db
-        .updateTable('outbox_jobs')
-        .set({ status: 'done', done_at: now, updated_at: now, last_error: `cancelled: ${reason}`.slice(0, 2000) })
-        .where('status', '=', 'pending')
-        .where(sql<boolean>`dedupe_key like ${`${escaped}%`} escape '\\'`)
-        .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+    const cancel = async (trx: Db) => {
+        const rows = await trx
+            .updateTable('outbox_jobs')
+            .set({ status: 'done', head: 0, done_at: now, updated_at: now, last_error: `cancelled: ${reason}`.slice(0, 2000) })
+            .where('status', '=', 'pending')
+            .where(sql<boolean>`dedupe_key like ${`${escaped}%`} escape '\\'`)
+            .returning('ordering_key')
+            .execute();
+        // A cancelled head hands its key on to the next job.
+        for (const key of new Set(rows.map((r) => r.ordering_key))) await promoteNextHead(trx, key);
+        return rows.length;
+    };
+    return db.isTransaction ? cancel(db) : db.transaction().execute(cancel);
 }

@@ -8,7 +8,7 @@ import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff';
 import { isBrokenCircuit, type CircuitBreakers } from './circuit-breakers';
 import { classifyError } from '../lib/delivery-error';
 import type { JobHandlers } from './job-handler';
-import { claimJobs, enqueueJobs, markDead, markDone, reschedule, type Job, type NewJob } from './job-store';
+import { claimJobs, enqueueJobs, markDead, markDone, nextRunAt, reschedule, type Job, type NewJob } from './job-store';
 import type { OutboxMetrics } from './outbox-metrics';
 import type { PeerHealth } from './peer-health';
 import type { RateLimiter, Reservation } from './rate-limits';
@@ -27,7 +27,11 @@ export interface WorkerOptions {
     concurrency?: number;
     /** How long a claimed job is ours; a crashed worker's jobs are reclaimed after it. */
     leaseMs?: number;
-    /** How often to look for due jobs when nothing woke the worker. */
+    /**
+     * The longest the worker sleeps without looking: a safety net for work queued by another
+     * process (another instance, the outbox CLI). Otherwise it sleeps until the earliest run time
+     * of a waiting job, or until new work wakes it.
+     */
     pollMs?: number;
     /** A job taking longer than this fails (retryably). */
     jobTimeoutMs?: number;
@@ -112,14 +116,33 @@ export class OutboxWorker {
             }
             if (claimed.length > 0 && claimed.length === free) continue;
             if (this.wakeRequested) continue;
+            const sleepMs = free > 0 ? await this.untilNextRun() : this.o.pollMs;
+            if (this.wakeRequested) continue;
             await new Promise<void>((resolve) => {
-                const timer = setTimeout(resolve, this.o.pollMs);
+                const timer = setTimeout(resolve, sleepMs);
                 this.wake = () => {
                     clearTimeout(timer);
                     resolve();
                 };
             });
             this.wake = undefined;
+        }
+    }
+
+    /**
+     * How long nothing can be claimed: until the earliest run time of a waiting head (a rate
+     * window, a retry, a circuit, a scheduled job), at most `pollMs`. Under a backlog held by the
+     * Teams limits this is one read of an index's first entry, not a claim that finds nothing.
+     */
+    private async untilNextRun(): Promise<number> {
+        try {
+            const next = await nextRunAt(this.o.db);
+            if (next === undefined) return this.o.pollMs;
+            // At least 5 ms: a due head that was not claimed is another instance's (PostgreSQL).
+            return Math.min(this.o.pollMs, Math.max(5, next - Date.now()));
+        } catch (err) {
+            this.o.logger.error({ err }, 'outbox: reading the next run time failed; polling');
+            return this.o.pollMs;
         }
     }
 

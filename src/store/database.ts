@@ -81,6 +81,9 @@ export async function openDatabase(target: Config['database'], options: OpenOpti
             if (network) throw new UnsafeSqliteLocationError(target.file, network);
         }
         const sqlite = new BetterSqlite3(target.file);
+        // A new file lets the prune give freed pages back to the disk (see store/reclaim-space.ts);
+        // SQLite accepts the mode only before the first table exists.
+        if (Number(sqlite.pragma('page_count', { simple: true })) === 0) sqlite.pragma('auto_vacuum = INCREMENTAL');
         sqlite.pragma('journal_mode = WAL');
         sqlite.pragma('synchronous = NORMAL');
         sqlite.pragma('busy_timeout = 5000');

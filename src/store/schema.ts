@@ -89,6 +89,8 @@ export interface OutboxJobsTable {
     created_at: number;
     updated_at: number;
     done_at: number | null;
+    /** 1 for the oldest job of its ordering key that is not done or dead (the one that may run). */
+    head: Generated<number>;
 }
 
 export interface RateSendsTable {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { ingestDelivery } from '../../src/outbox/ingest';
 import { claimJobs, enqueueJobs, getJob, listDeadLetters, markDead, markDone, pruneHistory, queueStats, replayDeadLetters, reschedule } from '../../src/outbox/job-store';
+import { reclaimFreePages } from '../../src/store/reclaim-space';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/databases';
 
 for (const engine of ENGINES) {
@@ -82,6 +84,18 @@ for (const engine of ENGINES) {
             assert.deepEqual((await queueStats(db())).counts, { pending: 1, running: 0, done: 0, dead: 1 });
         });
 
+        it('prunes in small batches: every old row goes, a delivery of a thread keeps its id, recent rows stay', async () => {
+            const old = Date.now() - 40 * 86_400_000;
+            await tdb.db.kysely.insertInto('threads').values({ thread_key: 'intercom:kept', conversation_id: 'c', root_activity_id: 'r', team_id: 't', channel_id: 'ch', service_url: 'https://smba.example', tenant_id: 'x', created_at: old }).execute();
+            for (let i = 0; i < 7; i++) await ingestDelivery(db(), { source: 'intercom', eventId: `old-${i}`, payload: { i }, subject: i === 3 ? 'intercom:kept' : `intercom:gone-${i}` }, [job(`k${i}`, i)], old);
+            await ingestDelivery(db(), { source: 'intercom', eventId: 'recent', payload: {} }, []);
+            for (const j of await claimJobs(db(), tdb.db.dialect, 'w', 10, 60_000)) await markDone(db(), j, 'w', old);
+            const pruned = await pruneHistory(db(), { doneJobsMs: 7 * 86_400_000, inboxMs: 30 * 86_400_000 }, Date.now(), { rows: 2, pauseMs: 0 });
+            assert.deepEqual(pruned, { jobs: 7, inbox: 6 });
+            const left = await db().selectFrom('inbox').select(['event_id', 'payload']).orderBy('id').execute();
+            assert.deepEqual(left, [{ event_id: 'old-3', payload: '' }, { event_id: 'recent', payload: '{}' }]);
+        });
+
         it('reports counts and the age of the oldest due job', async () => {
             const now = Date.now();
             await enqueueJobs(db(), [job('a', 1)], now - 5000);
@@ -92,3 +106,24 @@ for (const engine of ENGINES) {
         });
     });
 }
+
+describe('space freed by the prune (SQLite)', () => {
+    it('goes back to the disk on a file Deskbridge created', async () => {
+        const tdb = await createTestDatabase('sqlite');
+        try {
+            const pragma = async (name: string) => Number(Object.values((await sql.raw(`pragma ${name}`).execute(tdb.db.kysely)).rows[0] as object)[0]);
+            assert.equal(await pragma('auto_vacuum'), 2, 'incremental');
+            const old = Date.now() - 40 * 86_400_000;
+            const body = 'x'.repeat(4000);
+            for (let i = 0; i < 300; i++) await ingestDelivery(tdb.db.kysely, { source: 'intercom', eventId: `e${i}`, payload: { body } }, [], old);
+            const before = await pragma('page_count');
+            await pruneHistory(tdb.db.kysely, { doneJobsMs: 86_400_000, inboxMs: 86_400_000 });
+            assert.ok((await pragma('freelist_count')) > 200, 'the prune freed pages');
+            assert.ok((await reclaimFreePages(tdb.db)) > 200);
+            assert.equal(await pragma('freelist_count'), 0);
+            assert.ok((await pragma('page_count')) < before - 200, 'the file shrank');
+        } finally {
+            await tdb.dispose();
+        }
+    });
+});

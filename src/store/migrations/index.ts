@@ -8,6 +8,7 @@ import { leads } from './006-leads';
 import { operations } from './007-operations';
 import { inboxEvidence } from './008-inbox-evidence';
 import { helpdesks } from './009-helpdesks';
+import { outboxHeads } from './010-outbox-heads';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -23,7 +24,8 @@ const ordered: Array<[string, DialectMigration]> = [
     ['006-leads', leads],
     ['007-operations', operations],
     ['008-inbox-evidence', inboxEvidence],
-    ['009-helpdesks', helpdesks]
+    ['009-helpdesks', helpdesks],
+    ['010-outbox-heads', outboxHeads]
 ];
 
 /** Serves the migrations compiled into the app, so no migration files are read at run time. */
