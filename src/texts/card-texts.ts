@@ -1,5 +1,6 @@
 import { resolveLocale } from './i18n';
 import type { Locale } from './locales';
+import { ratingScore, type RatingView } from './support-texts';
 
 /** How long something has lasted, scaled for reading at a glance: "47 min", "3 h", "2 d". */
 export function scaledDuration(ms: number): string {
@@ -36,9 +37,8 @@ export interface ConversationCardTexts {
     tags: string;
     tier: string;
     rating: string;
-    /** A Zendesk rating; Intercom's are stars. */
-    ratingGood: string;
-    ratingBad: string;
+    /** The score of a rating (Zendesk good/bad, Intercom stars): the thread's rating line says it alike. */
+    ratingScore: (r: RatingView) => string;
     since: string;
     /** Buttons: at most three show, the rest are in the overflow menu. */
     reply: string;
@@ -76,8 +76,7 @@ const en: ConversationCardTexts = {
     tags: 'Tags',
     tier: 'Tier',
     rating: 'Rating',
-    ratingGood: '👍 Good',
-    ratingBad: '👎 Bad',
+    ratingScore: (r) => ratingScore('en', r),
     since: 'Since',
     reply: 'Reply…',
     takeIt: 'Take it',
@@ -113,8 +112,7 @@ const ptBR: ConversationCardTexts = {
     tags: 'Tags',
     tier: 'Plano',
     rating: 'Avaliação',
-    ratingGood: '👍 Boa',
-    ratingBad: '👎 Ruim',
+    ratingScore: (r) => ratingScore('pt-BR', r),
     since: 'Desde',
     reply: 'Responder…',
     takeIt: 'Assumir',
@@ -150,8 +148,7 @@ const de: ConversationCardTexts = {
     tags: 'Tags',
     tier: 'Tarif',
     rating: 'Bewertung',
-    ratingGood: '👍 Gut',
-    ratingBad: '👎 Schlecht',
+    ratingScore: (r) => ratingScore('de', r),
     since: 'Seit',
     reply: 'Antworten…',
     takeIt: 'Übernehmen',

@@ -1,4 +1,5 @@
 import type { AgentActionType } from './locales';
+import { failureReason } from './failure-texts';
 import { resolveLocale } from './i18n';
 import { HELPDESK_WORDS, type HelpdeskSource, type HelpdeskWords, type Locale } from './locales';
 
@@ -16,6 +17,8 @@ export interface ConversationTexts {
     /** *Snooze* in a helpdesk without snooze times (Zendesk): the ticket waits for the customer. */
     ackPending: (agent: string) => string;
     failed: (label: string, agent: string, reason: string) => string;
+    /** Why a job failed, from the reason the outbox recorded, in fixed words (see failure-texts.ts). */
+    cause: (reason: string) => string;
     gone: (label: string, agent: string) => string;
     /** For the admin (dead letter, status card): names the setting that would help. */
     unmapped: (agent: string, email: string | null) => string;
@@ -50,6 +53,7 @@ const en = (h: HelpdeskWords): ConversationTexts => ({
     ackSnooze: (agent, until) => `💤 Snoozed in ${h.name} by ${agent} until ${until}.`,
     ackPending: (agent) => `💤 Set to pending in ${h.name} by ${agent}: it reopens when the customer answers.`,
     failed: (label, agent, reason) => `⚠️ ${label} by ${agent} was not done in ${h.name}: ${reason}`,
+    cause: (reason) => failureReason('en', reason, h.name),
     gone: (label, agent) => `⚠️ ${label} by ${agent} was not done: this conversation no longer exists in ${h.name}. The thread stays for the record.`,
     unmapped: (agent, email) =>
         `no ${h.name} teammate has the email ${email ?? '(Teams gave none)'}. Ask your ${h.name} admin to invite ${agent} with that email, or set ${h.defaultAgentVar} to reply as a shared teammate.`,
@@ -84,6 +88,7 @@ const ptBR = (h: HelpdeskWords): ConversationTexts => ({
     ackSnooze: (agent, until) => `💤 Adiada no ${h.name} por ${agent} até ${until}.`,
     ackPending: (agent) => `💤 Marcada como pendente no ${h.name} por ${agent}: reabre quando o cliente responder.`,
     failed: (label, agent, reason) => `⚠️ ${label} de ${agent} não foi feita no ${h.name}: ${reason}`,
+    cause: (reason) => failureReason('pt-BR', reason, h.name),
     gone: (label, agent) => `⚠️ ${label} de ${agent} não foi feita: esta conversa não existe mais no ${h.name}. A thread fica como registro.`,
     unmapped: (agent, email) =>
         `nenhum colega do ${h.name} tem o e-mail ${email ?? '(o Teams não informou)'}. Peça a um admin do ${h.name} para convidar ${agent} com esse e-mail, ou defina ${h.defaultAgentVar} para responder como um colega compartilhado.`,
@@ -118,6 +123,7 @@ const de = (h: HelpdeskWords): ConversationTexts => ({
     ackSnooze: (agent, until) => `💤 In ${h.name} zurückgestellt von ${agent} bis ${until}.`,
     ackPending: (agent) => `💤 In ${h.name} von ${agent} auf „Wartend“ gesetzt: Sie öffnet sich wieder, wenn der Kunde antwortet.`,
     failed: (label, agent, reason) => `⚠️ ${label} von ${agent} wurde in ${h.name} nicht ausgeführt: ${reason}`,
+    cause: (reason) => failureReason('de', reason, h.name),
     gone: (label, agent) => `⚠️ ${label} von ${agent} wurde nicht ausgeführt: Diese Konversation gibt es in ${h.name} nicht mehr. Der Thread bleibt erhalten.`,
     unmapped: (agent, email) =>
         `kein ${h.name}-Teammitglied hat die E-Mail ${email ?? '(Teams lieferte keine)'}. Bitten Sie einen ${h.name}-Admin, ${agent} mit dieser E-Mail einzuladen, oder setzen Sie ${h.defaultAgentVar}, um als gemeinsames Teammitglied zu antworten.`,

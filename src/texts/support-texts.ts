@@ -19,21 +19,27 @@ export interface SupportTexts {
 }
 
 const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(5 - n);
+const GOOD_BAD: Record<Locale, { good: string; bad: string }> = { en: { good: '👍 Good', bad: '👎 Bad' }, 'pt-BR': { good: '👍 Boa', bad: '👎 Ruim' }, de: { good: '👍 Gut', bad: '👎 Schlecht' } };
+
+/** A rating's score in `locale`: Zendesk's good or bad, Intercom's stars — the one place it is worded. */
+export function ratingScore(locale: Locale, r: RatingView): string {
+    return r.score === 'good' || r.score === 'bad' ? GOOD_BAD[locale][r.score] : `${stars(r.score)} (${r.score}/5)`;
+}
 const comment = (r: RatingView) => (r.comment ? `: “${inlineText(r.comment, 500)}”` : '');
 
 const catalog: Record<Locale, SupportTexts> = {
     en: {
-        ratingScore: (r) => (r.score === 'good' ? '👍 Good' : r.score === 'bad' ? '👎 Bad' : `${stars(r.score)} (${r.score}/5)`),
+        ratingScore: (r) => ratingScore('en', r),
         rating: (r) => `⭐ **The customer rated this conversation** ${catalog.en.ratingScore(r)}${comment(r)}`,
         categorized: (c) => `🏷️ Tagged **${inlineText(c.tag)}**${c.prioritized ? ' and raised to high priority' : ''} in ${HELPDESK_WORDS[c.helpdesk].name} (the customer wrote “${inlineText(c.word)}”).${c.priority && !c.prioritized ? ` ${HELPDESK_WORDS[c.helpdesk].name}'s API has no priority to set.` : ''}`
     },
     'pt-BR': {
-        ratingScore: (r) => (r.score === 'good' ? '👍 Boa' : r.score === 'bad' ? '👎 Ruim' : `${stars(r.score)} (${r.score}/5)`),
+        ratingScore: (r) => ratingScore('pt-BR', r),
         rating: (r) => `⭐ **O cliente avaliou esta conversa** ${catalog['pt-BR'].ratingScore(r)}${comment(r)}`,
         categorized: (c) => `🏷️ Marcada com **${inlineText(c.tag)}**${c.prioritized ? ' e prioridade alta' : ''} no ${HELPDESK_WORDS[c.helpdesk].name} (o cliente escreveu “${inlineText(c.word)}”).${c.priority && !c.prioritized ? ` A API do ${HELPDESK_WORDS[c.helpdesk].name} não tem prioridade para definir.` : ''}`
     },
     de: {
-        ratingScore: (r) => (r.score === 'good' ? '👍 Gut' : r.score === 'bad' ? '👎 Schlecht' : `${stars(r.score)} (${r.score}/5)`),
+        ratingScore: (r) => ratingScore('de', r),
         rating: (r) => `⭐ **Der Kunde hat diese Konversation bewertet** ${catalog.de.ratingScore(r)}${comment(r)}`,
         categorized: (c) => `🏷️ In ${HELPDESK_WORDS[c.helpdesk].name} mit **${inlineText(c.tag)}** markiert${c.prioritized ? ' und auf hohe Priorität gesetzt' : ''} (der Kunde schrieb „${inlineText(c.word)}“).${c.priority && !c.prioritized ? ` Die API von ${HELPDESK_WORDS[c.helpdesk].name} bietet keine Priorität.` : ''}`
     }

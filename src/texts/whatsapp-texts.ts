@@ -1,3 +1,4 @@
+import { failureCause, failureReason } from './failure-texts';
 import type { Locale } from './locales';
 import type { PauseSource } from './locales';
 import { resolveLocale } from './i18n';
@@ -21,6 +22,7 @@ export interface WhatsAppTexts {
     handoff: (who: string | null) => string;
     tookOver: (who: string) => string;
     nothingToTake: string;
+    /** `reason`: as the outbox recorded it; only its cause is said, in fixed words. */
     aiUnavailable: (reason: string) => string;
     notSent: (reason: string) => string;
     noteAdded: (agent: string) => string;
@@ -51,8 +53,8 @@ const en: WhatsAppTexts = {
     tookOver: (who) => `✋ ${who} took this contact over: the AI stays paused.`,
     nothingToTake: 'The AI did not hand this contact off: nothing to take over.',
     handoff: (who) => `🙋 **Handoff:** the AI asked for a human and is paused for this contact. ${who ? `${who}, please take over.` : 'Someone please take over.'}`,
-    aiUnavailable: (reason) => `⚠️ The AI is unavailable (${reason}). Please answer the customer here; Deskbridge keeps retrying.`,
-    notSent: (reason) => `⚠️ Not sent to WhatsApp: ${reason}`,
+    aiUnavailable: (reason) => `⚠️ The AI is unavailable (${failureCause('en', reason, 'n8n')}). Please answer the customer here; Deskbridge keeps retrying.`,
+    notSent: (reason) => `⚠️ Not sent to WhatsApp: ${failureReason('en', reason, 'Kommo')}`,
     noteAdded: (agent) => `📝 Note added to the Kommo lead by ${agent}.`,
     sentToCustomer: (agent) => `✓ Sent to the customer on WhatsApp (${agent}).`,
     threadHelp:
@@ -82,8 +84,8 @@ const ptBR: WhatsAppTexts = {
     tookOver: (who) => `✋ ${who} assumiu este contato: a IA continua pausada.`,
     nothingToTake: 'A IA não transferiu este contato: não há o que assumir.',
     handoff: (who) => `🙋 **Transferência:** a IA pediu um humano e está pausada para este contato. ${who ? `${who}, por favor assuma.` : 'Alguém, por favor, assuma.'}`,
-    aiUnavailable: (reason) => `⚠️ A IA está indisponível (${reason}). Responda o cliente por aqui; o Deskbridge continua tentando.`,
-    notSent: (reason) => `⚠️ Não enviado ao WhatsApp: ${reason}`,
+    aiUnavailable: (reason) => `⚠️ A IA está indisponível (${failureCause('pt-BR', reason, 'n8n')}). Responda o cliente por aqui; o Deskbridge continua tentando.`,
+    notSent: (reason) => `⚠️ Não enviado ao WhatsApp: ${failureReason('pt-BR', reason, 'Kommo')}`,
     noteAdded: (agent) => `📝 Nota adicionada ao lead no Kommo por ${agent}.`,
     sentToCustomer: (agent) => `✓ Enviado ao cliente no WhatsApp (${agent}).`,
     threadHelp:
@@ -113,8 +115,8 @@ const de: WhatsAppTexts = {
     tookOver: (who) => `✋ ${who} hat diesen Kontakt übernommen: Die KI bleibt pausiert.`,
     nothingToTake: 'Die KI hat diesen Kontakt nicht übergeben: nichts zu übernehmen.',
     handoff: (who) => `🙋 **Übergabe:** Die KI hat einen Menschen angefordert und ist für diesen Kontakt pausiert. ${who ? `${who}, bitte übernehmen.` : 'Bitte übernimmt jemand.'}`,
-    aiUnavailable: (reason) => `⚠️ Die KI ist nicht erreichbar (${reason}). Bitte antworten Sie dem Kunden hier; Deskbridge versucht es weiter.`,
-    notSent: (reason) => `⚠️ Nicht an WhatsApp gesendet: ${reason}`,
+    aiUnavailable: (reason) => `⚠️ Die KI ist nicht erreichbar (${failureCause('de', reason, 'n8n')}). Bitte antworten Sie dem Kunden hier; Deskbridge versucht es weiter.`,
+    notSent: (reason) => `⚠️ Nicht an WhatsApp gesendet: ${failureReason('de', reason, 'Kommo')}`,
     noteAdded: (agent) => `📝 Notiz am Kommo-Lead von ${agent} hinzugefügt.`,
     sentToCustomer: (agent) => `✓ An den Kunden per WhatsApp gesendet (${agent}).`,
     threadHelp:

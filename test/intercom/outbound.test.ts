@@ -163,7 +163,7 @@ describe('Teams → Intercom', function () {
             intercom.admins = intercom.admins.filter((a) => a.id !== ALEX_ADMIN.id);
             // The directory still maps Alex (cached); Intercom itself refuses the admin.
             await say('Are you there?');
-            assert.match(lastThreadText(), /Reply by Alex Wilber was not done in Intercom: Intercom says: Admin not found \(HTTP 400\)/);
+            assert.match(lastThreadText(), /Reply by Alex Wilber was not done in Intercom: Intercom refused the request: “Admin not found”\. An admin sees the details under dead letters in `status`\./);
             intercom.admins.push(ALEX_ADMIN);
             intercom.conversations.delete(CONVERSATION_ID);
             await say('#close');

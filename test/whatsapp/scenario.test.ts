@@ -231,7 +231,7 @@ describe('WhatsApp through Kommo, the n8n AI and Teams', function () {
     it('says in the thread at once when the AI is unavailable, and keeps retrying', async () => {
         n8nAnswer = { status: 503, body: { message: 'down' } };
         await postKommo(app.url, kommoMessage('message_add_incoming', { id: 'msg-1' }));
-        await eventually(() => /A IA está indisponível \(n8n answered 503\)/.test(threadTexts()), 'AI unavailable notice');
+        await eventually(() => /A IA está indisponível \(o n8n teve um erro do lado dele\)/.test(threadTexts()), 'AI unavailable notice');
         n8nAnswer = { status: 200, body: { response_text: 'Voltei!' } };
         await eventually(async () => kommo.sentTexts().includes('Voltei!') && (await settled()), 'answered after n8n came back');
     });

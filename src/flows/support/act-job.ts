@@ -96,7 +96,7 @@ export function supportActHandler(adapter: HelpdeskAdapter, deps: SupportActDeps
                 ? t.gone(label, agent)
                 : detail.startsWith(UNMAPPED)
                   ? t.failed(label, agent, t.unmappedAgent(agent, p.agent.email ? inlineText(p.agent.email) : null))
-                  : t.failed(label, agent, inlineText(detail, 500));
+                  : t.failed(label, agent, t.cause(reason));
             return [deps.poster.reply(p.threadKey, textMessage(text)), ...(p.fromCard ? [restoreCardJob(p.threadKey)] : [])];
         }
     });

@@ -5,10 +5,8 @@ import type { JobHandler } from '../../outbox/job-handler';
 import { jobType } from '../../outbox/job-type';
 import type { NewJob } from '../../outbox/job-store';
 import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
-import { cleanReason } from '../../integrations/kommo/jobs';
 import { aiReplyJob } from './ai-reply-job';
 import { asNumberIfNumeric, type N8nClient } from '../../integrations/n8n/client';
-import { inlineText } from '../../lib/markdown';
 
 export const N8N_FORWARD_JOB = 'n8n.forward';
 
@@ -57,7 +55,7 @@ export function n8nForwardHandler(deps: { client: N8nClient; contacts: WhatsAppC
             // One answer per message: a callback for the same message id is dropped (same dedupe key).
             if (answer) await context.enqueue([aiReplyJob({ contactId: p.contactId, leadId: p.leadId, text: answer.responseText, shouldHandoff: answer.shouldHandoff, replyId: answerKey(p.messageId) })]);
         },
-        onFirstFailure: (p, reason) => [threads.notice(p.contactId, threads.texts.aiUnavailable(inlineText(cleanReason(reason), 500)), `ai-down:${p.messageId}`)],
-        onDead: (p, reason) => [threads.notice(p.contactId, threads.texts.aiUnavailable(inlineText(cleanReason(reason), 500)), `ai-dead:${p.messageId}`)]
+        onFirstFailure: (p, reason) => [threads.notice(p.contactId, threads.texts.aiUnavailable(reason), `ai-down:${p.messageId}`)],
+        onDead: (p, reason) => [threads.notice(p.contactId, threads.texts.aiUnavailable(reason), `ai-dead:${p.messageId}`)]
     });
 }

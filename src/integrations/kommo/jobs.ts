@@ -11,7 +11,6 @@ import type { WhatsAppContactsRepo } from '../../store/whatsapp-contacts-repo';
 import { KOMMO_JOB_LIMITS, type KommoClient } from './client';
 import { echoKey, rememberSentText } from './echo';
 import type { KommoSendsRepo } from '../../store/kommo-sends-repo';
-import { inlineText } from '../../lib/markdown';
 
 export const KOMMO_SEND_JOB = 'kommo.send';
 export const KOMMO_NOTE_JOB = 'kommo.note';
@@ -91,7 +90,7 @@ export function kommoSendHandlers(deps: KommoSendDeps): JobHandler[] {
                 if (p.author === 'ai') await deps.activity?.aiAnswered(whatsappThreadKey(p.contactId));
                 if (p.mirror) await context.enqueue([threads.notice(p.contactId, p.mirror, `sent:${context.jobId}`)]);
             },
-            onDead: (p, reason) => [threads.notice(p.contactId, t.notSent(inlineText(cleanReason(reason), 500)))]
+            onDead: (p, reason) => [threads.notice(p.contactId, t.notSent(reason))]
         }),
         KOMMO_NOTE.handler({
             rateBuckets: () => bucket,
@@ -99,11 +98,8 @@ export function kommoSendHandlers(deps: KommoSendDeps): JobHandler[] {
                 await clientOrFail().addLeadNote(await leadOf(contacts, p.contactId, p.leadId), p.text);
                 if (p.ack) await context.enqueue([threads.notice(p.contactId, p.ack, `noted:${context.jobId}`)]);
             },
-            onDead: (p, reason) => [threads.notice(p.contactId, t.notSent(inlineText(cleanReason(reason), 500)))]
+            onDead: (p, reason) => [threads.notice(p.contactId, t.notSent(reason))]
         })
     ];
 }
-
-/** The outbox's reason without its "permanent:" / "gave up after n attempts:" prefix. */
-export const cleanReason = (reason: string): string => reason.replace(/^(permanent|gave up after \d+ attempts): /, '');
 

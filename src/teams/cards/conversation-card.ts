@@ -108,8 +108,7 @@ export function conversationCard(c: ConversationSnapshot, t: ConversationCardTex
         pairs.push([t.assignee, (c.adminAssigneeName ? inlineText(c.adminAssigneeName) : `#${inlineText(c.adminAssigneeId)}`)]);
     }
     if (c.rating) {
-        const score = c.rating.score === 'good' ? t.ratingGood : c.rating.score === 'bad' ? t.ratingBad : `${'★'.repeat(c.rating.score)}${'☆'.repeat(5 - c.rating.score)} (${c.rating.score}/5)`;
-        pairs.push([t.rating, `${score}${c.rating.comment ? ` · “${inlineText(c.rating.comment, 200)}”` : ''}`]);
+        pairs.push([t.rating, `${t.ratingScore(c.rating)}${c.rating.comment ? ` · “${inlineText(c.rating.comment, 200)}”` : ''}`]);
     }
     if (pairs.length > 0) body.push(facts(pairs));
     const status = options.notice ?? c.lastAction;
