@@ -8,6 +8,7 @@ import { storeDelivery, type Delivery, type IngestResult } from './ingest';
 import { IngestBatcher } from './ingest-batcher';
 import { JobHandlers } from './job-handler';
 import { reclaimFreePages } from '../store/reclaim-space';
+import { sqliteJobStatements } from './sqlite-job-statements';
 import { enqueueJobs, pruneHistory, releaseAllLeases, type NewJob } from './job-store';
 import { createOutboxMetrics } from './outbox-metrics';
 import { MemoryRateLimiter, PostgresRateLimiter, type RateLimiter } from './rate-limits';
@@ -55,6 +56,7 @@ export function createOutbox(deps: { config: Config; db: Db; registry: Registry;
         health,
         db: db.kysely,
         dialect: db.dialect,
+        statements: db.sqlite ? sqliteJobStatements(db, db.sqlite) : undefined,
         handlers,
         limiter,
         breakers,

@@ -12,6 +12,7 @@ import { claimJobs, enqueueJobs, markDead, markDone, nextRunAt, reschedule, type
 import type { OutboxMetrics } from './outbox-metrics';
 import type { PeerHealth } from './peer-health';
 import type { RateLimiter, Reservation } from './rate-limits';
+import type { SqliteJobStatements } from './sqlite-job-statements';
 
 export interface WorkerOptions {
     db: Kysely<Database>;
@@ -39,6 +40,8 @@ export interface WorkerOptions {
     /** Rate-limit waits up to this long happen in place; longer ones reschedule the job. */
     maxInlineWaitMs?: number;
     workerId?: string;
+    /** SQLite: the claim, done and reschedule statements prepared once (the worker's hot path). */
+    statements?: SqliteJobStatements;
 }
 
 /**
@@ -54,7 +57,7 @@ export class OutboxWorker {
     private readonly inFlight = new Set<Promise<void>>();
     private wake?: () => void;
     private wakeRequested = false;
-    private readonly o: Required<Omit<WorkerOptions, 'metrics' | 'health'>> & { metrics?: OutboxMetrics; health?: PeerHealth };
+    private readonly o: Required<Omit<WorkerOptions, 'metrics' | 'health' | 'statements'>> & { metrics?: OutboxMetrics; health?: PeerHealth; statements?: SqliteJobStatements };
 
     constructor(options: WorkerOptions) {
         this.o = {
@@ -102,7 +105,7 @@ export class OutboxWorker {
             let claimed: Job[] = [];
             if (free > 0) {
                 try {
-                    claimed = await claimJobs(this.o.db, this.o.dialect, this.workerId, free, this.o.leaseMs);
+                    claimed = this.o.statements ? await this.o.statements.claim(this.workerId, free, this.o.leaseMs) : await claimJobs(this.o.db, this.o.dialect, this.workerId, free, this.o.leaseMs);
                 } catch (err) {
                     this.o.logger.error({ err }, 'outbox: claiming jobs failed; retrying');
                 }
@@ -163,7 +166,7 @@ export class OutboxWorker {
             }
             const notReady = (await handler.readyIn?.(parsed.data)) ?? 0;
             if (notReady > 0) {
-                await reschedule(db, job, this.workerId, Date.now() + notReady, `${handler.peer} asked to wait`, false);
+                await this.defer(job, Date.now() + notReady, `${handler.peer} asked to wait`, false);
                 metrics?.processed.inc({ kind: job.kind, outcome: 'deferred' });
                 return;
             }
@@ -172,7 +175,7 @@ export class OutboxWorker {
             if (buckets.length > 0) {
                 const admitted = await this.waitForRateLimit(buckets);
                 if (admitted.wait > 0) {
-                    await reschedule(db, job, this.workerId, Date.now() + admitted.wait, null, false);
+                    await this.defer(job, Date.now() + admitted.wait, null, false);
                     metrics?.processed.inc({ kind: job.kind, outcome: 'deferred' });
                     return;
                 }
@@ -207,7 +210,7 @@ export class OutboxWorker {
                         log.warn({ err }, 'outbox: could not record the end of a rate-limited send');
                     })
                 );
-            await markDone(db, job, this.workerId);
+            await (this.o.statements ? this.o.statements.done(job, this.workerId) : markDone(db, job, this.workerId));
             metrics?.processed.inc({ kind: job.kind, outcome: 'done' });
             this.o.health?.record(handler.peer, true);
         } catch (err) {
@@ -216,6 +219,11 @@ export class OutboxWorker {
                 log.error({ err: storeErr }, 'outbox: could not record the job failure');
             });
         }
+    }
+
+    /** The job runs again at `runAt` (see `reschedule`). */
+    private defer(job: Job, runAt: number, lastError: string | null, countAttempt: boolean): Promise<void> {
+        return this.o.statements ? this.o.statements.reschedule(job, this.workerId, runAt, lastError, countAttempt) : reschedule(this.o.db, job, this.workerId, runAt, lastError, countAttempt);
     }
 
     /** Waits in place for short rate-limit delays; returns the remaining wait if it is too long. */
@@ -231,7 +239,7 @@ export class OutboxWorker {
         const { db, metrics } = this.o;
         const handlerPeer = this.o.handlers.get(job.kind)?.peer ?? 'unknown';
         if (isBrokenCircuit(err)) {
-            await reschedule(db, job, this.workerId, Date.now() + this.o.breakers.halfOpenAfterMs, `${handlerPeer} circuit open: not called`, false);
+            await this.defer(job, Date.now() + this.o.breakers.halfOpenAfterMs, `${handlerPeer} circuit open: not called`, false);
             metrics?.processed.inc({ kind: job.kind, outcome: 'deferred' });
             return;
         }
@@ -249,7 +257,7 @@ export class OutboxWorker {
         const delay = retryDelay(job.attempts, this.o.backoff, error.retryAfterMs);
         const followUps = job.attempts === 1 ? this.hookJobs(job, 'onFirstFailure', error.message, log) : [];
         if (followUps.length === 0) {
-            await reschedule(db, job, this.workerId, Date.now() + delay, error.message, true);
+            await this.defer(job, Date.now() + delay, error.message, true);
         } else {
             await db.transaction().execute(async (trx) => {
                 await reschedule(trx, job, this.workerId, Date.now() + delay, error.message, true);

@@ -20,7 +20,16 @@ export interface ChannelRecord {
 }
 
 /** Installations of the app in teams, and the channels Deskbridge knows in each. */
+/**
+ * How long a team read stays in memory. Every Teams send checks its team (installed?); a change
+ * made here clears it at once, one made by another instance (PostgreSQL) shows within this time —
+ * and a send to a team that removed the app meanwhile gets Teams' own 403, handled the same way.
+ */
+const TEAM_CACHE_MS = 5_000;
+
 export class TeamsRepo {
+    private readonly cache = new Map<string, { at: number; team: TeamRecord | undefined }>();
+
     constructor(private readonly db: Kysely<Database>) {}
 
     /** Records (or refreshes) an installation; re-installing an uninstalled team marks it installed again. */
@@ -51,18 +60,31 @@ export class TeamsRepo {
                 })
             )
             .execute();
+        this.cache.delete(team.teamId);
     }
 
     /** Marks the app removed from a team; bindings to its channels stop receiving posts. */
     async markUninstalled(teamId: string, now = Date.now()): Promise<void> {
         await this.db.updateTable('teams').set({ installed: 0, updated_at: now }).where('team_id', '=', teamId).execute();
+        this.cache.delete(teamId);
     }
 
     async renameTeam(teamId: string, name: string, now = Date.now()): Promise<void> {
         await this.db.updateTable('teams').set({ name, updated_at: now }).where('team_id', '=', teamId).execute();
+        this.cache.delete(teamId);
     }
 
     async getTeam(teamId: string): Promise<TeamRecord | undefined> {
+        const cached = this.cache.get(teamId);
+        if (cached && Date.now() - cached.at < TEAM_CACHE_MS) return cached.team;
+        const team = await this.readTeam(teamId);
+        // A handful of teams per deployment; the bound only matters if ids came from elsewhere.
+        if (this.cache.size >= 1000) this.cache.clear();
+        this.cache.set(teamId, { at: Date.now(), team });
+        return team;
+    }
+
+    private async readTeam(teamId: string): Promise<TeamRecord | undefined> {
         const row = await this.db.selectFrom('teams').selectAll().where('team_id', '=', teamId).executeTakeFirst();
         if (!row) return undefined;
         return {

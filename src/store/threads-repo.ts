@@ -12,7 +12,13 @@ export interface ThreadRef {
 }
 
 /** Which Teams thread carries which conversation; keys look like `intercom:<id>`, `kommo:<contact>`. */
+/** Thread references kept in memory (a thread's reference never changes once recorded). */
+const CACHED_THREADS = 10_000;
+
 export class ThreadsRepo {
+    /** Found references, oldest first (a Map keeps insertion order): each Teams send reads one. */
+    private readonly cache = new Map<string, ThreadRef>();
+
     constructor(private readonly db: Kysely<Database>) {}
 
     /** Records the thread of a key; a key keeps its first thread. */
@@ -33,9 +39,16 @@ export class ThreadsRepo {
             .execute();
     }
 
+    /** The thread of a key. Only found threads are cached: a missing one may be created any moment. */
     async get(threadKey: string): Promise<ThreadRef | undefined> {
+        const cached = this.cache.get(threadKey);
+        if (cached) return cached;
         const r = await this.db.selectFrom('threads').selectAll().where('thread_key', '=', threadKey).executeTakeFirst();
-        return r ? toRef(r) : undefined;
+        if (!r) return undefined;
+        const ref = toRef(r);
+        this.cache.set(threadKey, ref);
+        if (this.cache.size > CACHED_THREADS) this.cache.delete(this.cache.keys().next().value!);
+        return ref;
     }
 
     /** The key of the thread a Teams conversation id (with or without `;messageid=`) belongs to. */

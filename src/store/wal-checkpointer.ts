@@ -1,7 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 
-/** How often the background thread copies the write-ahead log into the database file. */
+/**
+ * How often the background thread copies the write-ahead log into the database file; skipped
+ * while the log has not changed since the last copy, so an idle app's thread does nothing.
+ */
 const CHECKPOINT_INTERVAL_MS = 200;
 /**
  * The main connection's own checkpoints, as a safety net: SQLite rewinds the log when a write
@@ -21,10 +24,20 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
+const { statSync } = require('node:fs');
+let seen = '';
 function checkpoint() {
     try {
+        // Nothing written since the last one (an idle app): nothing to copy, and no sync to pay.
+        let now = '';
+        try {
+            const wal = statSync(workerData.file + '-wal');
+            now = wal.size + ':' + wal.mtimeMs;
+        } catch {}
+        if (now === seen) return;
         // PASSIVE never waits for (nor holds up) the writer; RESTART or TRUNCATE would stall it.
         db.pragma('wal_checkpoint(PASSIVE)');
+        seen = now;
     } catch (err) {
         parentPort.postMessage({ error: String((err && err.message) || err) });
     }

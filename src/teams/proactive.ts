@@ -1,4 +1,4 @@
-import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import { ActivityEx, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { ChannelBinding } from '../store/channel-bindings-repo';
 import type { TeamsRepo } from '../store/teams-repo';
@@ -19,6 +19,14 @@ export class DestinationError extends Error {
  * its root card. Everything is rebuilt from stored references, so it works after a restart.
  */
 export class TeamsMessenger {
+    /**
+     * Connector clients by bot and service URL, each made once by the SDK in a proactive turn and
+     * reused: a turn builds a connector, its HTTP pipeline and a user-token client, which cost more
+     * CPU than the send itself (a backlog at the 30/s tenant cap spent a third of its time there).
+     * A client's credentials fetch and refresh their tokens per request, so it does not go stale.
+     */
+    private readonly connectors = new Map<string, Promise<ConnectorClient>>();
+
     constructor(
         private readonly adapter: CloudAdapter,
         private readonly teams: TeamsRepo,
@@ -62,21 +70,43 @@ export class TeamsMessenger {
 
     /** Posts `activity` as a reply in the thread; returns the new activity id. */
     async replyInThread(thread: ThreadRef, activity: Partial<Activity>): Promise<string> {
-        let id = '';
-        await this.inConversation(await this.botIdOfThread(thread), this.threadReference(thread), async (context) => {
-            outboundConnector(context);
-            const response = await context.sendActivity(activity);
-            id = response?.id ?? '';
-        });
-        return id;
+        const reference = this.threadReference(thread);
+        const connector = await this.connectorFor(await this.botIdOfThread(thread), reference);
+        // What TurnContext.sendActivity does: the turn's reference applied (a reply to the root).
+        const outgoing = TurnContext.applyConversationReference({ ...activity, type: activity.type ?? 'message' }, TurnContext.getConversationReference(ActivityEx.getContinuationActivity(reference)));
+        delete outgoing.id;
+        const response = outgoing.replyToId
+            ? await connector.conversations.replyToActivity(outgoing.conversation!.id, outgoing.replyToId, outgoing as Activity)
+            : await connector.conversations.sendToConversation(outgoing.conversation!.id, outgoing as Activity);
+        return response?.id ?? '';
     }
 
     /** Replaces the content of an activity already posted in the thread (typically the root card). */
     async updateActivity(thread: ThreadRef, activityId: string, activity: Partial<Activity>): Promise<void> {
-        await this.inConversation(await this.botIdOfThread(thread), this.threadReference(thread), async (context) => {
-            outboundConnector(context);
-            await context.updateActivity({ ...activity, id: activityId, type: activity.type ?? 'message', conversation: context.activity.conversation });
-        });
+        const reference = this.threadReference(thread);
+        const connector = await this.connectorFor(await this.botIdOfThread(thread), reference);
+        const outgoing = TurnContext.applyConversationReference({ ...activity, id: activityId, type: activity.type ?? 'message' }, TurnContext.getConversationReference(ActivityEx.getContinuationActivity(reference)));
+        await connector.conversations.updateActivity(outgoing.conversation!.id, activityId, outgoing as Activity);
+    }
+
+    /** The connector for a bot and service URL: the SDK's own, from a first proactive turn. */
+    private connectorFor(botId: string, reference: Partial<ConversationReference>): Promise<ConnectorClient> {
+        const key = `${botId}|${reference.serviceUrl ?? ''}`;
+        let connector = this.connectors.get(key);
+        if (!connector) {
+            connector = (async () => {
+                let made: ConnectorClient | undefined;
+                await this.inConversation(botId, reference, async (context) => {
+                    made = outboundConnector(context);
+                });
+                if (!made) throw new Error('Teams gave no connector for the turn');
+                return made;
+            })();
+            // A failed creation (credentials refused) is not kept: the next send tries again.
+            connector.catch(() => this.connectors.delete(key));
+            this.connectors.set(key, connector);
+        }
+        return connector;
     }
 
     /**
