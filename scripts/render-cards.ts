@@ -10,10 +10,11 @@
  *   npm run cards -- --report-only render and report, exit 0
  *   CHROMIUM=/path/to/chrome npm run cards
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { cardSamples } from './card-samples';
+import { chromiumPath } from './chromium';
 import { TEAMS_DARK, TEAMS_LIGHT } from './teams-host-config';
 
 const ROOT = join(__dirname, '..');
@@ -21,12 +22,6 @@ const OUT = join(ROOT, 'cards-preview');
 /** Teams renders a card in a channel at most this wide. */
 const WIDTH = 400;
 
-function chromiumPath(): string {
-    const candidates = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => !!p);
-    const found = candidates.find((p) => existsSync(p));
-    if (!found) throw new Error('No Chromium found: install Debian\'s package (apt-get install -y chromium) or set CHROMIUM to a Chrome/Chromium binary');
-    return found;
-}
 
 /** The page that renders cards: the renderer, a small Markdown subset like Teams', the host configs. */
 function pageHtml(): string {
