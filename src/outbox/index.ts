@@ -107,8 +107,12 @@ export function createOutbox(deps: { config: Config; db: Db; registry: Registry;
                 const started = Date.now();
                 try {
                     const pruned = await pruneHistory(db.kysely, { doneJobsMs: config.OUTBOX_RETENTION_DAYS * DAY_MS, inboxMs: config.INBOX_RETENTION_DAYS * DAY_MS });
-                    const reclaimedPages = pruned.jobs + pruned.inbox > 0 ? await reclaimFreePages(db) : 0;
-                    if (pruned.jobs + pruned.inbox > 0) logger.info({ ...pruned, reclaimedPages, tookMs: Date.now() - started }, 'outbox: pruned old done jobs and inbox rows');
+                    if (pruned.jobs + pruned.inbox > 0) {
+                        logger.info({ ...pruned, tookMs: Date.now() - started }, 'outbox: pruned old done jobs and inbox rows');
+                        const reclaiming = Date.now();
+                        const pages = await reclaimFreePages(db);
+                        if (pages > 0) logger.info({ pages, tookMs: Date.now() - reclaiming }, 'store: gave the pruned pages back to the disk');
+                    }
                 } catch (err) {
                     logger.error({ err }, 'outbox: pruning failed; will try again');
                 }

@@ -177,11 +177,14 @@ export async function claimJobs(db: Kysely<Database>, dialect: Dialect, workerId
             order by j.run_at, j.id
             limit ${limit}
             ${lock}`.execute(trx);
-        // The literals `head = 1` and `status = 'pending'` match the partial index's condition.
+        // The literals `head = 1` and `status = 'pending'` match the partial index's condition;
+        // SQLite is told to use it (without ANALYZE statistics it prefers (status, run_at) and
+        // reads every pending job), PostgreSQL's planner picks it from its statistics.
+        const ready = dialect === 'sqlite' ? sql`indexed by outbox_jobs_ready` : sql``;
         const due =
             expired.rows.length < limit
                 ? await sql<{ id: number }>`
-            select j.id from outbox_jobs j
+            select j.id from outbox_jobs j ${ready}
             where j.head = 1 and j.status = 'pending' and j.run_at <= ${now}
             order by j.run_at, j.id
             limit ${limit - expired.rows.length}
@@ -205,7 +208,9 @@ export async function claimJobs(db: Kysely<Database>, dialect: Dialect, workerId
  * partial index's first entry), or undefined when no key has a pending head.
  */
 export async function nextRunAt(db: Db): Promise<number | undefined> {
-    const row = await sql<{ run_at: number | null }>`select min(run_at) as run_at from outbox_jobs where head = 1 and status = 'pending'`.execute(db);
+    // SQLite is told which index: without statistics it reads every pending job instead.
+    const ready = isPostgres(db) ? sql`` : sql`indexed by outbox_jobs_ready`;
+    const row = await sql<{ run_at: number | null }>`select min(run_at) as run_at from outbox_jobs ${ready} where head = 1 and status = 'pending'`.execute(db);
     const at = row.rows[0]?.run_at;
     return at === null || at === undefined ? undefined : Number(at);
 }
@@ -335,10 +340,12 @@ export const PRUNE_BATCH = { rows: 500, pauseMs: 5 };
  */
 export async function pruneHistory(db: Db, retention: { doneJobsMs: number; inboxMs: number }, now = Date.now(), batch = PRUNE_BATCH): Promise<{ jobs: number; inbox: number }> {
     const pause = () => new Promise((resolve) => setTimeout(resolve, batch.pauseMs));
+    const doneIndex = isPostgres(db) ? sql`` : sql`indexed by outbox_jobs_done`;
     let jobs = 0;
     for (;;) {
-        // `status = 'done'` as a literal: it matches the partial index outbox_jobs_done (done_at).
-        const ids = await sql<{ id: number }>`select id from outbox_jobs where status = 'done' and done_at < ${now - retention.doneJobsMs} order by done_at limit ${batch.rows}`.execute(db);
+        // `status = 'done'` as a literal: it matches the partial index outbox_jobs_done (done_at),
+        // which SQLite is told to use (without statistics it would sort every done job).
+        const ids = await sql<{ id: number }>`select id from outbox_jobs ${doneIndex} where status = 'done' and done_at < ${now - retention.doneJobsMs} order by done_at limit ${batch.rows}`.execute(db);
         if (ids.rows.length === 0) break;
         const deleted = await db.deleteFrom('outbox_jobs').where('id', 'in', ids.rows.map((r) => Number(r.id))).where('status', '=', 'done').executeTakeFirst();
         jobs += Number(deleted.numDeletedRows);

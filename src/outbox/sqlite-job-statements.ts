@@ -21,8 +21,9 @@ type Row = OutboxJobsTable & { id: number };
 
 export function sqliteJobStatements(db: Pick<Db, 'kysely'>, s: BetterSqlite3.Database): SqliteJobStatements {
     const expired = s.prepare(`select id from outbox_jobs where status = 'running' and locked_until < ? and head = 1 order by run_at, id limit ?`);
-    // Literals `head = 1` and `status = 'pending'`: the partial index outbox_jobs_ready answers it.
-    const due = s.prepare(`select id from outbox_jobs where head = 1 and status = 'pending' and run_at <= ? order by run_at, id limit ?`);
+    // The partial index of due heads, named: without statistics (no ANALYZE has run) SQLite's
+    // planner prefers (status, run_at) and then reads every pending job to find the heads.
+    const due = s.prepare(`select id from outbox_jobs indexed by outbox_jobs_ready where head = 1 and status = 'pending' and run_at <= ? order by run_at, id limit ?`);
     const lease = s.prepare(
         `update outbox_jobs set status = 'running', locked_by = ?, locked_until = ?, attempts = attempts + 1, updated_at = ?
          where id = ? and (status = 'pending' or (status = 'running' and locked_until < ?)) returning *`
