@@ -4,8 +4,8 @@
  * file, the Playground (headless), and a fake Intercom; installs the app in the Playground's team,
  * binds **Support Queue** with `@Deskbridge setup intercom`, then delivers a signed Intercom
  * `conversation.user.created` webhook. Opens the Playground's page on the channel and writes
- * `cards-preview/playground.png`. Exits 1 unless the page shows the conversation's card with its
- * buttons, drawn by the Playground's own renderer.
+ * `cards-preview/playground.png`. Exits 1 unless the page shows the conversation's card — its
+ * title, the customer and its buttons — drawn by the Playground's own renderer.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,6 +53,11 @@ async function main(): Promise<void> {
         // The card as the Playground draws it: an Adaptive Card root with the conversation's buttons.
         // Browser-side code as text: this file is compiled for Node, without the DOM's types.
         await page.waitForFunction(`[...document.querySelectorAll('.ac-adaptiveCard button')].some((b) => /Take it|Send to customer/.test(b.textContent || ''))`, { timeout: 20_000 });
+        // The card's title (the conversation's first line, as the fixture has no subject) and the customer.
+        const card = (await page.evaluate(`document.querySelector('.ac-adaptiveCard').innerText`)) as string;
+        for (const expected of ['Hi, my invoice for March is wrong.', 'Joe Bloggs']) {
+            if (!card.includes(expected)) throw new Error(`the card on the page does not show "${expected}"; it shows:\n${card}`);
+        }
         // The channel list and the channel, without the Playground's log panel.
         await page.screenshot({ path: join(OUT, 'playground.png'), clip: { x: 0, y: 0, width: 930, height: 800 } });
         const buttons = (await page.evaluate(`[...document.querySelectorAll('.ac-adaptiveCard button')].map((b) => (b.textContent || '').trim()).filter(Boolean)`)) as string[];

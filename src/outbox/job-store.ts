@@ -325,8 +325,12 @@ export async function releaseAllLeases(db: Db, now = Date.now()): Promise<number
     return Number(result.numUpdatedRows);
 }
 
-/** Rows deleted (or blanked) per statement while pruning, and the pause between statements. */
-export const PRUNE_BATCH = { rows: 500, pauseMs: 5 };
+/**
+ * Rows deleted (or blanked) per statement while pruning, and the pause between statements. With
+ * 500 rows a statement (3.4 KB deliveries) a 300,000-row prune raised the ingest p99 from 52 to
+ * 82 ms while it ran; 200 rows keep each statement to a few milliseconds.
+ */
+export const PRUNE_BATCH = { rows: 200, pauseMs: 10 };
 
 /**
  * Deletes what is no longer needed: jobs done longer than `doneJobsMs` ago and inbox rows older
