@@ -9,6 +9,7 @@ import { leadCard } from '../src/teams/cards/lead-card';
 import { statusCard } from '../src/teams/cards/status-card';
 import { whatsappCard } from '../src/teams/cards/whatsapp-card';
 import { conversationCardTexts, leadCardTexts, statusCardTexts, whatsappCardTexts } from '../src/texts/card-texts';
+import { conversationTexts } from '../src/texts/conversation-texts';
 import { textsFor } from '../src/texts/i18n';
 import { SUPPORTED_LOCALES, type Locale } from '../src/texts/locales';
 
@@ -130,7 +131,7 @@ export function cardSamples(): CardSample[] {
         add('conversation/open-waiting', conversationCard(conversation(), ct, { now: NOW }));
         add('conversation/escalated-priority', conversationCard(conversation({ priority: true, tags: ['vip', 'refund'], fin: { participated: true, resolutionState: 'escalated' }, adminAssigneeId: '3156780', adminAssigneeName: 'Ana Lima' }), ct, { now: NOW }));
         add('conversation/snoozed', conversationCard(conversation({ state: 'snoozed', snoozedUntil: NOW + 18 * 60 * MIN, waitingSince: null, adminAssigneeId: '3156780', adminAssigneeName: 'Ana Lima' }), ct, { now: NOW }));
-        add('conversation/closed-rated', conversationCard(conversation({ state: 'closed', waitingSince: null, adminAssigneeId: '3156780', adminAssigneeName: 'Ana Lima', lastAction: '✓ Closed in Intercom by Ana Lima.', rating: { score: 5, comment: 'Resolveram rapidinho, obrigada!', at: NOW - 5 * MIN } }), ct, { now: NOW }));
+        add('conversation/closed-rated', conversationCard(conversation({ state: 'closed', waitingSince: null, adminAssigneeId: '3156780', adminAssigneeName: 'Ana Lima', lastAction: conversationTexts(locale, locale, 'intercom').ackClose('Ana Lima'), rating: { score: 5, comment: 'Resolveram rapidinho, obrigada!', at: NOW - 5 * MIN } }), ct, { now: NOW }));
         add('conversation/zendesk-pending', conversationCard(conversation({ source: 'zendesk', id: '35436', url: 'https://contoso.zendesk.com/agent/tickets/35436', state: 'pending', waitingSince: null, teamAssigneeName: 'Billing', tier: 'Enterprise' }), ct, { now: NOW }));
         add('conversation/long-text', conversationCard(conversation({ customer: { name: 'Maximiliane Friederike von Hohenzollern-Sigmaringen 🇩🇪', email: 'maximiliane.von.hohenzollern@sehr-lange-domain-beispiel.example' }, subject: 'Reklamation: '.concat('Die Lieferung kam beschädigt an und der Kundendienst hat nicht geantwortet. '.repeat(4)) }), ct, { now: NOW, notice: '⏳ Close requested by Alex Wilber…' }));
         const wt = whatsappCardTexts(locale, locale);

@@ -39,7 +39,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
-function toJob(r: Selectable<OutboxJobsTable>): Job {
+/** A stored row as a job (numbers as numbers: PostgreSQL's BIGINTs may come as strings). */
+export function toJob(r: Selectable<OutboxJobsTable>): Job {
     return {
         id: Number(r.id),
         kind: r.kind,

@@ -1,7 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../store/database';
+import type { Selectable } from 'kysely';
 import type { OutboxJobsTable } from '../store/schema';
-import type { Job, JobStatus } from './job-store';
+import { toJob, type Job } from './job-store';
 
 /**
  * The worker's three statements per job — claim, done, reschedule — as prepared SQLite
@@ -17,7 +18,7 @@ export interface SqliteJobStatements {
     reschedule(job: Job, workerId: string, runAt: number, lastError: string | null, countAttempt: boolean, now?: number): Promise<void>;
 }
 
-type Row = OutboxJobsTable & { id: number };
+type Row = Selectable<OutboxJobsTable>;
 
 export function sqliteJobStatements(db: Pick<Db, 'kysely'>, s: BetterSqlite3.Database): SqliteJobStatements {
     const expired = s.prepare(`select id from outbox_jobs where status = 'running' and locked_until < ? and head = 1 order by run_at, id limit ?`);
@@ -59,24 +60,5 @@ export function sqliteJobStatements(db: Pick<Db, 'kysely'>, s: BetterSqlite3.Dat
             hold(() => {
                 again.run(runAt, now, lastError === null ? null : lastError.slice(0, 2000), countAttempt ? 0 : 1, job.id, workerId);
             })
-    };
-}
-
-function toJob(r: Row): Job {
-    return {
-        id: Number(r.id),
-        kind: r.kind,
-        payload: r.payload,
-        orderingKey: r.ordering_key,
-        dedupeKey: r.dedupe_key,
-        status: r.status as JobStatus,
-        attempts: Number(r.attempts),
-        maxAttempts: Number(r.max_attempts),
-        runAt: Number(r.run_at),
-        lockedBy: r.locked_by,
-        lockedUntil: r.locked_until === null ? null : Number(r.locked_until),
-        lastError: r.last_error,
-        createdAt: Number(r.created_at),
-        updatedAt: Number(r.updated_at)
     };
 }
