@@ -108,16 +108,10 @@ export async function enqueueJobs(db: Db, jobs: readonly NewJob[], now = Date.no
             for (let tries = 0; ; tries++) {
                 const head = await sql<{ id: number }>`select id from outbox_jobs where ordering_key = ${job.orderingKey} and head = 1 for share`.execute(trx);
                 if (head.rows.length > 0) return insert(0, trx);
-                await sql`savepoint deskbridge_head`.execute(trx);
-                try {
-                    const result = await insert(1, trx);
-                    await sql`release savepoint deskbridge_head`.execute(trx);
-                    return result;
-                } catch (err) {
-                    await sql`rollback to savepoint deskbridge_head`.execute(trx);
-                    // 23505: another instance's first job of this key committed first; follow it.
-                    if ((err as { code?: string }).code !== '23505' || tries >= 3) throw err;
-                }
+                // Another instance's first job of this key may commit first: then follow it.
+                const result = await unlessAnotherHead(trx, () => insert(1, trx));
+                if (result !== ANOTHER_HEAD) return result;
+                if (tries >= 3) throw new Error(`outbox: could not add a job to ordering key ${job.orderingKey}: its head kept changing`);
             }
         };
         const result = db.isTransaction ? await inTransaction(db as Transaction<Database>) : await db.transaction().execute(inTransaction);
@@ -143,14 +137,27 @@ export async function promoteNextHead(db: Db, orderingKey: string): Promise<void
         await promote.execute(db);
         return;
     }
-    await sql`savepoint deskbridge_promote`.execute(db);
+    // Another transaction promoting a head of this key first is fine: the key has its head.
+    await unlessAnotherHead(db as Transaction<Database>, () => promote.execute(db));
+}
+
+const ANOTHER_HEAD = Symbol('another head');
+
+/**
+ * PostgreSQL: runs `write` in a savepoint; when it meets the unique index of heads (23505: another
+ * transaction made a head of the same key first), undoes only `write` and answers ANOTHER_HEAD,
+ * leaving the caller's transaction usable.
+ */
+async function unlessAnotherHead<T>(trx: Transaction<Database>, write: () => Promise<T>): Promise<T | typeof ANOTHER_HEAD> {
+    await sql`savepoint deskbridge_head`.execute(trx);
     try {
-        await promote.execute(db);
-        await sql`release savepoint deskbridge_promote`.execute(db);
+        const result = await write();
+        await sql`release savepoint deskbridge_head`.execute(trx);
+        return result;
     } catch (err) {
-        await sql`rollback to savepoint deskbridge_promote`.execute(db);
-        // 23505: another transaction promoted a head of this key first: the key has its head.
+        await sql`rollback to savepoint deskbridge_head`.execute(trx);
         if ((err as { code?: string }).code !== '23505') throw err;
+        return ANOTHER_HEAD;
     }
 }
 

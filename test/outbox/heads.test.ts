@@ -6,6 +6,7 @@ import { createLogger } from '../../src/lib/logger';
 import { defineJobHandler } from '../../src/outbox/job-handler';
 import { createOutbox, type Outbox } from '../../src/outbox/index';
 import { cancelPendingJobs, claimJobs, enqueueJobs, getJob, markDead, markDone, nextRunAt, replayDeadLetters, reschedule } from '../../src/outbox/job-store';
+import { sqliteJobStatements } from '../../src/outbox/sqlite-job-statements';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/databases';
 
 /** Heads: the one job per ordering key that may run. Every key with waiting jobs must have one. */
@@ -60,6 +61,21 @@ for (const engine of ENGINES) {
             await enqueueJobs(db(), [job('a', 1, { runAt: now + 5000 }), job('a', 2), job('b', 1, { runAt: now + 9000 })], now);
             assert.equal(await nextRunAt(db()), now + 5000, 'a2 waits behind a1, so it does not count');
         });
+
+        if (engine === 'sqlite') {
+            it('the worker\'s prepared SQLite statements keep the same order: heads only, a deferred head holds its key, done hands on', async () => {
+                const statements = sqliteJobStatements(tdb.db, tdb.db.sqlite!);
+                await enqueueJobs(db(), [job('a', 1), job('a', 2), job('b', 1), job('b', 2)]);
+                const first = await statements.claim('w', 100, 60_000);
+                assert.deepEqual(first.map((j) => `${j.orderingKey}${JSON.parse(j.payload).n}`), ['a1', 'b1']);
+                const [a1, b1] = first;
+                await statements.reschedule(b1!, 'w', Date.now() + 60_000, null, false);
+                assert.equal((await getJob(db(), b1!.id))?.attempts, 0, 'a deferral gives its attempt back');
+                await statements.done(a1!, 'w');
+                assert.deepEqual((await statements.claim('w', 100, 60_000)).map((j) => `${j.orderingKey}${JSON.parse(j.payload).n}`), ['a2'], 'b2 waits behind the deferred b1');
+                assert.deepEqual(await orphanKeys(), []);
+            });
+        }
 
         if (engine === 'postgres') {
             it('keeps one head per key when many transactions enqueue and finish at once', async () => {
