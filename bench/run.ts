@@ -522,7 +522,7 @@ async function main(): Promise<void> {
     if (backlogOnly) {
         const r = await ingestAndBacklog(true);
         const h = await backlogHeld();
-        process.stdout.write(`ingest ratio ${r.ratio.toFixed(2)}, p99 ${r.deskbridge.p99} ms; at the cap: ${JSON.stringify(r.backlog)}; every key held: ${JSON.stringify(h)}\n`);
+        process.stdout.write(`ingest ${r.deskbridge.rps.toFixed(0)} vs bare ${r.baseline.rps.toFixed(0)} req/s: ratio ${r.ratio.toFixed(2)}, p99 ${r.deskbridge.p99} ms (bare ${r.baseline.p99}), peak RSS ${mb(r.peakRssBytes)} MB; at the cap: ${JSON.stringify(r.backlog)}; every key held: ${JSON.stringify(h)}\n`);
         return;
     }
     if (flowOnly) {
