@@ -9,6 +9,7 @@ import { operations } from './007-operations';
 import { inboxEvidence } from './008-inbox-evidence';
 import { helpdesks } from './009-helpdesks';
 import { outboxHeads } from './010-outbox-heads';
+import { leanInbox } from './011-lean-inbox';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -25,7 +26,8 @@ const ordered: Array<[string, DialectMigration]> = [
     ['007-operations', operations],
     ['008-inbox-evidence', inboxEvidence],
     ['009-helpdesks', helpdesks],
-    ['010-outbox-heads', outboxHeads]
+    ['010-outbox-heads', outboxHeads],
+    ['011-lean-inbox', leanInbox]
 ];
 
 /** Serves the migrations compiled into the app, so no migration files are read at run time. */
