@@ -17,8 +17,11 @@ export const MIRROR_TICKET = jobType({
     kind: 'zendesk.mirror_ticket',
     peer: 'zendesk',
     payload: z.object({ eventId: z.string().min(1), ticketId: z.string().regex(/^\d{1,16}$/) }),
-    orderingKey: (p) => `thread:zendesk:${p.ticketId}`,
-    dedupeKey: (p) => `mirror:zendesk:${p.eventId}`
+    // No dedupe key: this job is only ever queued with its delivery's inbox row, in the same
+    // transaction, and a redelivery stops at the inbox's unique (source, event_id). A key would be a
+    // second entry per delivery at a random place in an index (event ids are UUIDs), which a
+    // burst's group commit pays for as about 16 more pages written to the log: ~30 µs a delivery.
+    orderingKey: (p) => `thread:zendesk:${p.ticketId}`
 });
 
 /** One page of `@Deskbridge sync zendesk`. */
