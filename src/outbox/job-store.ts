@@ -75,23 +75,7 @@ export async function enqueueJobs(db: Db, jobs: readonly NewJob[], now = Date.no
     const postgres = isPostgres(db);
     let added = 0;
     for (const job of jobs) {
-        const row = (head: number | ReturnType<typeof sql<number>>) => ({
-            kind: job.kind,
-            payload: JSON.stringify(job.payload),
-            ordering_key: job.orderingKey,
-            dedupe_key: job.dedupeKey ?? null,
-            status: 'pending',
-            attempts: 0,
-            max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-            run_at: job.runAt ?? now,
-            locked_by: null,
-            locked_until: null,
-            last_error: null,
-            created_at: now,
-            updated_at: now,
-            done_at: null,
-            head
-        });
+        const row = (head: number | ReturnType<typeof sql<number>>) => jobRow(job, now, head);
         const insert = (head: number | ReturnType<typeof sql<number>>, into: Db) =>
             into
                 .insertInto('outbox_jobs')
@@ -116,6 +100,60 @@ export async function enqueueJobs(db: Db, jobs: readonly NewJob[], now = Date.no
         };
         const result = db.isTransaction ? await inTransaction(db as Transaction<Database>) : await db.transaction().execute(inTransaction);
         added += Number(result.numInsertedOrUpdatedRows ?? 0n);
+    }
+    return added;
+}
+
+/** The row of a new job, `head` saying whether it is its key's head (a value or an SQL expression). */
+export function jobRow<H>(job: NewJob, now: number, head: H) {
+    return {
+        kind: job.kind,
+        payload: JSON.stringify(job.payload),
+        ordering_key: job.orderingKey,
+        dedupe_key: job.dedupeKey ?? null,
+        status: 'pending',
+        attempts: 0,
+        max_attempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+        run_at: job.runAt ?? now,
+        locked_by: null,
+        locked_until: null,
+        last_error: null,
+        created_at: now,
+        updated_at: now,
+        done_at: null,
+        head
+    };
+}
+
+/**
+ * PostgreSQL, inside the caller's transaction: adds many jobs in a few statements, for the ingest's
+ * batches. The heads of all their keys are locked `FOR SHARE` in one statement (as
+ * {@link enqueueJobs} does one key at a time), the jobs of keys that have a head are inserted as
+ * followers in one multi-row insert (its rows get their ids in order, so each key keeps the order
+ * given), and the jobs of keys without a head go through {@link enqueueJobs}, which settles a race
+ * with another instance's first job of the key. Returns, for each job, whether it was added
+ * (false: its dedupe key existed, or came earlier in `jobs`).
+ */
+export async function enqueueJobsBatchPostgres(trx: Transaction<Database>, jobs: readonly NewJob[], now: number): Promise<boolean[]> {
+    const added = jobs.map(() => false);
+    if (jobs.length === 0) return added;
+    const keys = [...new Set(jobs.map((j) => j.orderingKey))];
+    const heads = await sql<{ ordering_key: string }>`select ordering_key from outbox_jobs where ordering_key = any(${keys}) and head = 1 for share`.execute(trx);
+    const withHead = new Set(heads.rows.map((r) => r.ordering_key));
+    const followers = jobs.map((job, i) => ({ job, i })).filter(({ job }) => withHead.has(job.orderingKey));
+    if (followers.length > 0) {
+        const inserted = await trx
+            .insertInto('outbox_jobs')
+            .values(followers.map(({ job }) => jobRow(job, now, 0)))
+            .onConflict((oc) => oc.column('dedupe_key').doNothing())
+            .returning('dedupe_key')
+            .execute();
+        // A dedupe key given twice in the batch is inserted once: only its first job counts.
+        const fresh = new Set(inserted.map((r) => r.dedupe_key));
+        for (const { job, i } of followers) added[i] = job.dedupeKey === undefined || fresh.delete(job.dedupeKey);
+    }
+    for (let i = 0; i < jobs.length; i++) {
+        if (!withHead.has(jobs[i]!.orderingKey)) added[i] = (await enqueueJobs(trx, [jobs[i]!], now)) > 0;
     }
     return added;
 }
