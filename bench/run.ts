@@ -24,7 +24,7 @@
  * Peak RSS is the kernel's high-water mark of each Deskbridge process (VmHWM), the largest shown.
  *
  * Profiling: `--ingest-only` (scenario 1 alone with the worker OFF, which no deployment runs),
- * `--backlog-only` (1 and 2), `--flow-only` (3 and 4), BENCH_NODE_ARGS (extra node flags, e.g. `--cpu-prof`),
+ * `--backlog-only` (1 and 2), `--flow-only` (3 and 4), `--postgres-only` (6), BENCH_NODE_ARGS (extra node flags, e.g. `--cpu-prof`),
  * BENCH_CHILD_STDOUT=1. `--quick` shortens every scenario (and the large store to 100,000 rows).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -51,6 +51,7 @@ const quick = process.argv.includes('--quick');
 const ingestOnly = process.argv.includes('--ingest-only');
 const flowOnly = process.argv.includes('--flow-only');
 const backlogOnly = process.argv.includes('--backlog-only');
+const postgresOnly = process.argv.includes('--postgres-only');
 const INGEST_WARMUP_SECONDS = 2;
 const INGEST_ROUNDS = quick ? 1 : 3;
 const INGEST_ROUND_SECONDS = quick ? 3 : 5;
@@ -539,6 +540,11 @@ async function main(): Promise<void> {
         const r = await ingestAndBacklog(true);
         const h = await backlogHeld();
         process.stdout.write(`ingest ${r.deskbridge.rps.toFixed(0)} vs bare ${r.baseline.rps.toFixed(0)} req/s: ratio ${r.ratio.toFixed(2)}, p99 ${r.deskbridge.p99} ms (bare ${r.baseline.p99}), CPU ${r.deskbridge.cpuUsPerRequest.toFixed(0)} µs a delivery (bare ${r.baseline.cpuUsPerRequest.toFixed(0)}), peak RSS ${mb(r.peakRssBytes)} MB; at the cap: ${JSON.stringify(r.backlog)}; every key held: ${JSON.stringify(h)}\n`);
+        return;
+    }
+    if (postgresOnly) {
+        const r = await postgresIngest();
+        process.stdout.write(`PostgreSQL (${r.server} server): ingest ${r.deskbridge.rps.toFixed(0)} vs bare ${r.baseline.rps.toFixed(0)} req/s: ratio ${r.ratio.toFixed(2)}, p99 ${r.deskbridge.p99} ms, CPU ${r.deskbridge.cpuUsPerRequest.toFixed(0)} µs a delivery, peak RSS ${mb(r.peakRssBytes)} MB\n`);
         return;
     }
     if (flowOnly) {
