@@ -81,19 +81,11 @@ async function storeBatchPostgres(trx: Transaction<Database>, batch: Waiting[], 
     // A delivery sent twice within one batch is stored once: the first is new, the second a duplicate.
     const fresh = new Set(inserted.map((r) => `${r.source}\n${r.event_id}`));
     const stored = batch.map(({ delivery: d }) => fresh.delete(`${d.source}\n${d.eventId}`));
-    const owners: number[] = [];
-    const jobs: NewJob[] = [];
-    batch.forEach((w, i) => {
-        if (!stored[i]) return;
-        for (const job of w.jobs) {
-            owners.push(i);
-            jobs.push(job);
-        }
-    });
-    const added = await enqueueJobsBatchPostgres(trx, jobs, now);
+    const queued = batch.flatMap((w, i) => (stored[i] ? w.jobs.map((job) => ({ job, owner: i })) : []));
+    const added = await enqueueJobsBatchPostgres(trx, queued.map((q) => q.job), now);
     const counts = batch.map(() => 0);
-    added.forEach((yes, k) => {
-        if (yes) counts[owners[k]!]! += 1;
+    queued.forEach((q, k) => {
+        if (added[k]) counts[q.owner]! += 1;
     });
     return batch.map((_, i): IngestResult => (stored[i] ? { stored: true, jobs: counts[i]! } : { stored: false, duplicate: true }));
 }
