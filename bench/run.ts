@@ -327,19 +327,16 @@ function combine(rounds: LoadResult[], cpuSeconds: number): Combined {
 async function sideBySide(a: Child, b: Child): Promise<{ a: Combined; b: Combined }> {
     await load(a.url, INGEST_WARMUP_SECONDS);
     await load(b.url, INGEST_WARMUP_SECONDS);
-    const ra: LoadResult[] = [];
-    const rb: LoadResult[] = [];
-    const cpu = { a: 0, b: 0 };
-    const measured = async (child: Child, rounds: LoadResult[], key: 'a' | 'b') => {
-        const before = cpuSecondsOf(child.process.pid!);
-        rounds.push(await load(child.url, INGEST_ROUND_SECONDS));
-        cpu[key] += cpuSecondsOf(child.process.pid!) - before;
-    };
+    const sides = [a, b].map((child) => ({ child, rounds: [] as LoadResult[], cpuSeconds: 0 }));
     for (let round = 0; round < INGEST_ROUNDS; round++) {
-        await measured(a, ra, 'a');
-        await measured(b, rb, 'b');
+        for (const side of sides) {
+            const before = cpuSecondsOf(side.child.process.pid!);
+            side.rounds.push(await load(side.child.url, INGEST_ROUND_SECONDS));
+            side.cpuSeconds += cpuSecondsOf(side.child.process.pid!) - before;
+        }
     }
-    return { a: combine(ra, cpu.a), b: combine(rb, cpu.b) };
+    const [sa, sb] = sides.map((side) => combine(side.rounds, side.cpuSeconds));
+    return { a: sa!, b: sb! };
 }
 
 async function startBare(): Promise<Child> {
