@@ -24,7 +24,7 @@
  * Peak RSS is the kernel's high-water mark of each Deskbridge process (VmHWM), the largest shown.
  *
  * Profiling: `--ingest-only` (scenario 1 alone with the worker OFF, which no deployment runs),
- * `--backlog-only` (1 and 2), `--flow-only` (3 and 4), `--postgres-only` (6), BENCH_NODE_ARGS (extra node flags, e.g. `--cpu-prof`),
+ * `--backlog-only` (1 and 2), `--flow-only` (3 and 4), `--large-only` (5), `--postgres-only` (6), BENCH_NODE_ARGS (extra node flags, e.g. `--cpu-prof`),
  * BENCH_CHILD_STDOUT=1. `--quick` shortens every scenario (and the large store to 100,000 rows).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -52,6 +52,7 @@ const ingestOnly = process.argv.includes('--ingest-only');
 const flowOnly = process.argv.includes('--flow-only');
 const backlogOnly = process.argv.includes('--backlog-only');
 const postgresOnly = process.argv.includes('--postgres-only');
+const largeOnly = process.argv.includes('--large-only');
 const INGEST_WARMUP_SECONDS = 2;
 const INGEST_ROUNDS = quick ? 1 : 3;
 const INGEST_ROUND_SECONDS = quick ? 3 : 5;
@@ -542,6 +543,12 @@ async function main(): Promise<void> {
     if (postgresOnly) {
         const r = await postgresIngest();
         process.stdout.write(`PostgreSQL (${r.server} server): ingest ${r.deskbridge.rps.toFixed(0)} vs bare ${r.baseline.rps.toFixed(0)} req/s: ratio ${r.ratio.toFixed(2)}, p99 ${r.deskbridge.p99} ms, CPU ${r.deskbridge.cpuUsPerRequest.toFixed(0)} µs a delivery, peak RSS ${mb(r.peakRssBytes)} MB\n`);
+        return;
+    }
+    if (largeOnly) {
+        const r = await largeStore();
+        const prune = typeof r.prune === 'string' ? r.prune : `pruned ${r.prune.inbox} inbox rows + ${r.prune.jobs} jobs in ${r.prune.tookMs} ms`;
+        process.stdout.write(`large store ${r.largeStore.rps.toFixed(0)} vs empty ${r.emptyStore.rps.toFixed(0)} req/s: ratio ${r.ratio.toFixed(2)}, p99 ${r.largeStore.p99} vs ${r.emptyStore.p99} ms; during the prune ${r.duringPrune.rps.toFixed(0)} req/s, p99 ${r.duringPrune.p99} ms (${prune}); peak RSS ${mb(r.peakRssBytes)} MB\n`);
         return;
     }
     if (flowOnly) {
