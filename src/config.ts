@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { parseBusinessHours } from './domain/business-hours';
 import { parseKeywordCategories } from './domain/keyword-categories';
 import { loadScoringRules } from './domain/lead-scoring';

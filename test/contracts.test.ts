@@ -20,7 +20,7 @@ describe("fake peers' contracts, from the vendors' references", () => {
     it('Kommo: the Salesbot run takes an int entity id and leads|contacts; notes are an array; users at most 250', () => {
         ok(KOMMO_CONTRACT, request('POST', '/api/v4/bots/36143/run', { entity_id: 28455849, entity_type: 'leads' }));
         refused(KOMMO_CONTRACT, request('POST', '/api/v4/bots/36143/run', { entity_id: '28455849', entity_type: 2 }), /entity_id|entity_type/);
-        refused(KOMMO_CONTRACT, request('POST', '/api/v4/leads/1/notes', { note_type: 'common', params: { text: 'x' } }), /Expected array/);
+        refused(KOMMO_CONTRACT, request('POST', '/api/v4/leads/1/notes', { note_type: 'common', params: { text: 'x' } }), /expected array/i);
         refused(KOMMO_CONTRACT, request('GET', '/api/v4/users?limit=500'), /limit is 1\.\.250/);
         refused(KOMMO_CONTRACT, request('GET', '/api/v4/contacts/1', undefined, { authorization: '' }), /Bearer/);
         refused(KOMMO_CONTRACT, request('GET', '/api/v4/contacts/abc'), /does not match/);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { NewJob } from '../outbox/job-store';
 import { jobType } from '../outbox/job-type';
 import type { AgentActionType as TextsActionType } from '../texts/locales';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { LeadInput, ScoreReason, Temperature } from './lead';
 import { DEFAULT_SCORING_RULES } from './lead-scoring-rules';
 
@@ -10,7 +10,7 @@ export const scoringRulesSchema = z.object({
     thresholds: z.object({ QUENTE: z.number().min(0).max(40), MORNO: z.number().min(0).max(40) }).refine((t) => t.QUENTE > t.MORNO, 'QUENTE must be above MORNO'),
     income: z.object({ bands: z.array(z.object({ min: z.number().nonnegative(), points: z.number().min(0), reason: z.string() })) }),
     intent: z.object({ max: z.number().min(0), words: z.array(z.object({ word: z.string().min(1), points: z.number().min(0) })) }),
-    sources: z.object({ default: z.number().min(0), points: z.record(z.number().min(0)) }),
+    sources: z.object({ default: z.number().min(0), points: z.record(z.string(), z.number().min(0)) }),
     completeness: z.object({ phone: z.number().min(0), email: z.number().min(0) }),
     region: z.object({ points: z.number().min(0), cities: z.array(z.string()) })
 });

@@ -1,5 +1,5 @@
 import type { ThreadPoster } from './thread-post';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { JobHandler } from '../outbox/job-handler';
 import { jobType } from '../outbox/job-type';
 import type { NewJob } from '../outbox/job-store';

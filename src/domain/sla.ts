@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { jobType } from '../outbox/job-type';
 import type { NewJob } from '../outbox/job-store';
 import { addBusinessMinutes, type BusinessHours } from './business-hours';

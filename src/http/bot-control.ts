@@ -1,5 +1,5 @@
 import type { Request, Server } from 'restify';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { aiStateLine, setAiState } from '../domain/ai-pause';
 import type { WhatsAppContact } from '../domain/whatsapp-contact';
 import type { WhatsAppThreads } from '../domain/whatsapp-jobs';

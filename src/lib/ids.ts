@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 /**
  * Ids that arrive from outside (webhooks, callbacks, buttons) and end up in database keys and in

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import type { Logger } from '../lib/logger';
 import type { NewJob } from './job-store';
 import type { RateBucket } from './rate-limits';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import type { JobHandler } from './job-handler';
 import type { NewJob } from './job-store';
 

@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from 'restify';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { Logger } from '../lib/logger';
 import { HttpError, issueDetails, unauthorized } from '../lib/http-error';
 import { BotAuthenticationError, type TeamsBot } from './app';
@@ -27,7 +27,7 @@ const activityShape = z
         attachments: z.array(z.object({ contentType: z.string() }).passthrough()).optional(),
         membersAdded: z.array(z.object({ id }).passthrough()).optional(),
         membersRemoved: z.array(z.object({ id }).passthrough()).optional(),
-        channelData: z.record(z.unknown()).optional()
+        channelData: z.record(z.string(), z.unknown()).optional()
     })
     .passthrough();
 

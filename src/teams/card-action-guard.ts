@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { issueDetails } from '../lib/http-error';
 import { leadThreadKey } from '../domain/lead';
 import { whatsappThreadKey } from '../domain/whatsapp-contact';

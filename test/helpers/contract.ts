@@ -1,4 +1,4 @@
-import type { ZodTypeAny } from 'zod';
+import type { ZodTypeAny } from 'zod/v4';
 import type { HttpPeer, PeerReply, RecordedRequest } from './http-peer';
 
 /** One documented operation of a vendor API: what a correct request to it looks like. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Registry } from 'prom-client';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/lib/logger';
 import { defineJobHandler } from '../../src/outbox/job-handler';

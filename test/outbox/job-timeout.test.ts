@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import axios from 'axios';
 import { Registry } from 'prom-client';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { loadConfig } from '../../src/config';
 import { cancelWithJob } from '../../src/lib/job-signal';
 import { createLogger } from '../../src/lib/logger';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { LeadInput } from '../../domain/lead';
 import { toE164 } from '../../domain/phone';
 import { DeliveryError } from '../../lib/delivery-error';

@@ -1,7 +1,7 @@
 import { personMention, textMessage, type ThreadMention } from '../../domain/thread-post';
 import axios from 'axios';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { Lead, LeadInput, Temperature } from '../../domain/lead';
 import { leadThreadKey } from '../../domain/lead';
 import type { LeadThreads } from '../../domain/lead-threads';

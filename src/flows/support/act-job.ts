@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import { agentActionPayload, agentActionType, type AgentAction } from '../../domain/agent-action';
 import { asSnapshot } from '../../domain/conversation';
 import type { ConversationActivity } from '../../domain/conversation-activity';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { textMessage, type ThreadPoster } from '../../domain/thread-post';
 import type { JobHandler } from '../../outbox/job-handler';
 import { jobType, type JobType } from '../../outbox/job-type';

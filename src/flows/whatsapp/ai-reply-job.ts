@@ -1,5 +1,5 @@
 import { personMention, textMessage } from '../../domain/thread-post';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { setAiState } from '../../domain/ai-pause';
 import type { ConversationActivity } from '../../domain/conversation-activity';
 import { aiActive, whatsappThreadKey } from '../../domain/whatsapp-contact';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { aiActive } from '../../domain/whatsapp-contact';
 import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
 import type { JobHandler } from '../../outbox/job-handler';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { Locale } from '../../config';
 import { aiStateLine, setAiState } from '../../domain/ai-pause';
 import { aiActive, whatsappThreadKey, type WhatsAppContact } from '../../domain/whatsapp-contact';

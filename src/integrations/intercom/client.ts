@@ -1,6 +1,6 @@
 import { cancelWithJob } from '../../lib/job-signal';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { DeliveryError } from '../../lib/delivery-error';
 import { httpClientError } from '../../lib/http-client-error';
 import { IntercomRateGate } from './rate-gate';

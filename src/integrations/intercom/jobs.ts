@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { MirrorKind, SupportMirror } from '../../domain/helpdesk';
 import type { ThreadPoster } from '../../domain/thread-post';
 import { DeliveryError } from '../../lib/delivery-error';

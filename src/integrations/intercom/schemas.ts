@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { externalId, numericId } from '../../lib/ids';
 
 /**
@@ -74,7 +74,7 @@ export const conversationSchema = z
     .passthrough();
 
 /** A contact (`GET /contacts/{id}`): only its custom attributes are read, for the tier. */
-export const contactSchema = z.object({ type: z.literal('contact'), id: id, custom_attributes: z.record(z.unknown()).nullable().optional() }).passthrough();
+export const contactSchema = z.object({ type: z.literal('contact'), id: id, custom_attributes: z.record(z.string(), z.unknown()).nullable().optional() }).passthrough();
 
 /** A tag (`POST /tags` answers with it, created or found). */
 export const tagSchema = z.object({ type: z.literal('tag'), id: z.union([z.string(), z.number()]).transform(String), name: z.string() }).passthrough();
@@ -89,7 +89,7 @@ export const ticketSchema = z
         id: numericId,
         ticket_id: externalId.optional(),
         category: z.string().optional(),
-        ticket_attributes: z.record(z.unknown()).nullable().optional(),
+        ticket_attributes: z.record(z.string(), z.unknown()).nullable().optional(),
         ticket_state: z.union([z.string(), z.object({ internal_label: z.string().nullable().optional(), category: z.string().nullable().optional() }).passthrough()]).nullable().optional(),
         ticket_type: z.object({ name: z.string().nullable().optional() }).passthrough().nullable().optional(),
         linked_objects: z.object({ data: z.array(z.object({ type: z.string(), id: id }).passthrough()) }).passthrough().nullable().optional(),

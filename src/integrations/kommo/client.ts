@@ -1,6 +1,6 @@
 import { cancelWithJob } from '../../lib/job-signal';
 import axios, { type AxiosInstance } from 'axios';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { httpClientError } from '../../lib/http-client-error';
 import { DeliveryError } from '../../lib/delivery-error';
 import { RateGateTimeout, type Limit, type RequestGate } from '../../outbox/rate-limits';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { WhatsAppThreads } from '../../domain/whatsapp-jobs';
 import type { ConversationActivity } from '../../domain/conversation-activity';
 import { whatsappThreadKey } from '../../domain/whatsapp-contact';

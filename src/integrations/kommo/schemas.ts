@@ -1,5 +1,5 @@
 import { parse } from 'qs';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { externalId, numericId } from '../../lib/ids';
 
 /**

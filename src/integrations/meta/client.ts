@@ -1,5 +1,5 @@
 import axios from 'axios';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { DeliveryError } from '../../lib/delivery-error';
 import { hmacHex } from '../../lib/hmac';
 import { httpClientError } from '../../lib/http-client-error';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { externalId, numericId } from '../../lib/ids';
 
 /** What Deskbridge posts to the n8n AI workflow for a customer message. */

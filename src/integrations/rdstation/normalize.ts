@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import type { LeadInput } from '../../domain/lead';
 import { toE164 } from '../../domain/phone';
 import { isEmail, parseMoney } from '../../domain/normalize-lead';

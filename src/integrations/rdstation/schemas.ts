@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { externalId } from '../../lib/ids';
 
 /**
@@ -20,7 +20,7 @@ export const legacyLeadSchema = z
         personal_phone: text,
         mobile_phone: text,
         city: text,
-        custom_fields: z.record(z.unknown()).nullable().optional()
+        custom_fields: z.record(z.string(), z.unknown()).nullable().optional()
     })
     .passthrough();
 

@@ -1,5 +1,5 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import { DeliveryError } from '../../lib/delivery-error';
 import { httpClientError } from '../../lib/http-client-error';
 import { cancelWithJob } from '../../lib/job-signal';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { HelpdeskAdapter, MirrorKind, SupportMirror } from '../../domain/helpdesk';
 import { DeliveryError } from '../../lib/delivery-error';
 import { storeDelivery } from '../../outbox/ingest';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 /**
  * What Deskbridge reads of Zendesk's webhooks and Support REST API (developer.zendesk.com:
@@ -105,7 +105,7 @@ export const commentListSchema = z.object({ comments: z.array(commentSchema) }).
 
 /** A user (`users/show_many`, `users/search`, `users/{id}`). */
 export const userSchema = z
-    .object({ id: zendeskId, name: z.string().nullable().optional(), email: z.string().nullable().optional(), role: z.string().nullable().optional(), organization_id: optionalId, user_fields: z.record(z.unknown()).nullable().optional() })
+    .object({ id: zendeskId, name: z.string().nullable().optional(), email: z.string().nullable().optional(), role: z.string().nullable().optional(), organization_id: optionalId, user_fields: z.record(z.string(), z.unknown()).nullable().optional() })
     .passthrough();
 export type ZendeskUser = z.output<typeof userSchema>;
 export const userListSchema = z.object({ users: z.array(userSchema) }).passthrough();
@@ -113,7 +113,7 @@ export const userResponseSchema = z.object({ user: userSchema }).passthrough();
 
 export const groupListSchema = z.object({ groups: z.array(z.object({ id: zendeskId, name: z.string().nullable().optional() }).passthrough()), next_page: z.string().nullable().optional() }).passthrough();
 
-export const organizationResponseSchema = z.object({ organization: z.object({ id: zendeskId, organization_fields: z.record(z.unknown()).nullable().optional() }).passthrough() }).passthrough();
+export const organizationResponseSchema = z.object({ organization: z.object({ id: zendeskId, organization_fields: z.record(z.string(), z.unknown()).nullable().optional() }).passthrough() }).passthrough();
 
 /** `PUT /api/v2/tickets/{id}.json` answers with the ticket and the audit of the update; its Comment events name the comments created. */
 export const updateResponseSchema = z

@@ -1,5 +1,5 @@
 import { throwIfJobAborted } from '../../lib/job-signal';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { JobHandler } from '../../outbox/job-handler';
 import { jobType } from '../../outbox/job-type';
 import type { NewJob } from '../../outbox/job-store';

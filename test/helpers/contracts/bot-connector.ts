@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { Contract } from '../contract';
 
 /**
@@ -26,7 +26,7 @@ const activity = z
         recipient: channelAccount.optional(),
         conversation: z.object({ id: z.string().min(1) }).passthrough().optional(),
         replyToId: z.string().optional(),
-        channelData: z.record(z.unknown()).optional()
+        channelData: z.record(z.string(), z.unknown()).optional()
     })
     .passthrough()
     .superRefine((a, ctx) => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { Contract } from '../contract';
 
 /**
@@ -23,7 +23,7 @@ export const N8N_AI_MESSAGE = z
     })
     .strict();
 
-export function n8nContract(path: string, body: z.ZodTypeAny = z.record(z.unknown()), apiKey?: string): Contract {
+export function n8nContract(path: string, body: z.ZodTypeAny = z.record(z.string(), z.unknown()), apiKey?: string): Contract {
     return new Contract(`n8n Webhook node ${path}`, [
         {
             name: 'Webhook node',
