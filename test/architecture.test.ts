@@ -31,7 +31,11 @@ describe('the layout rules', function () {
         ['src/lib/x.ts', "import { STREAMS } from '../store/channel-bindings-repo';\nexport const x = STREAMS;\n", /src\/lib is a leaf/],
         ['src/texts/x.ts', "import type { Lead } from '../domain/lead';\nexport type X = Lead;\n", /src\/texts is a leaf/],
         ['src/texts/x.ts', "import { singleLine } from '../lib/markdown';\nexport const x = singleLine;\n", null],
-        ['src/teams/x.ts', "import { TurnContext } from 'botbuilder';\nimport type { Lead } from '../domain/lead';\nexport const x = TurnContext;\nexport type X = Lead;\n", null]
+        ['src/teams/x.ts', "import { TurnContext } from 'botbuilder';\nimport type { Lead } from '../domain/lead';\nexport const x = TurnContext;\nexport type X = Lead;\n", null],
+        ['src/integrations/intercom/y.ts', "import { z } from 'zod';\nexport const x = z.string();\n", /zod 4's API/],
+        ['src/domain/x.ts', "import { z } from 'zod';\nexport const x = z.string();\n", /zod 4's API/],
+        ['src/config.ts', "import { z } from 'zod';\nexport const x = z.string();\n", /zod 4's API/],
+        ['src/integrations/intercom/y.ts', "import { z } from 'zod/v4';\nexport const x = z.string();\n", null]
     ];
     for (const [file, code, expected] of cases) {
         it(`${expected ? 'refuses' : 'allows'} ${code.split('\n')[0]} in ${file}`, async () => {
