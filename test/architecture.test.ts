@@ -4,11 +4,11 @@ import { ESLint } from 'eslint';
 
 const ROOT = join(__dirname, '..');
 
-/** The messages ESLint gives for `code` placed at `file` under the project's own config. */
-async function importProblems(file: string, code: string): Promise<string[]> {
+/** The messages of the layout and syntax rules ESLint gives for `code` placed at `file` under the project's own config. */
+async function ruleProblems(file: string, code: string): Promise<string[]> {
     const eslint = new ESLint({ cwd: ROOT });
     const [result] = await eslint.lintText(code, { filePath: join(ROOT, file) });
-    return (result?.messages ?? []).filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
+    return (result?.messages ?? []).filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
 }
 
 describe('the layout rules', function () {
@@ -35,11 +35,14 @@ describe('the layout rules', function () {
         ['src/integrations/intercom/y.ts', "import { z } from 'zod';\nexport const x = z.string();\n", /zod 4's API/],
         ['src/domain/x.ts', "import { z } from 'zod';\nexport const x = z.string();\n", /zod 4's API/],
         ['src/config.ts', "import { z } from 'zod';\nexport const x = z.string();\n", /zod 4's API/],
-        ['src/integrations/intercom/y.ts', "import { z } from 'zod/v4';\nexport const x = z.string();\n", null]
+        ['src/integrations/intercom/y.ts', "import { z } from 'zod/v4';\nexport const x = z.string();\n", null],
+        ['src/http/x.ts', "export const view = (req: { body: string }) => ({ get body() { return req.body; } });\n", /No getters or setters in object literals/],
+        ['src/http/x.ts', "export const view = (req: { body: string }) => ({ set body(v: string) { req.body = v; } });\n", /No getters or setters in object literals/],
+        ['src/http/x.ts', "export class View { constructor(private readonly req: { body: string }) {}\n    get body() { return this.req.body; } }\n", null]
     ];
     for (const [file, code, expected] of cases) {
         it(`${expected ? 'refuses' : 'allows'} ${code.split('\n')[0]} in ${file}`, async () => {
-            const problems = await importProblems(file, code);
+            const problems = await ruleProblems(file, code);
             if (expected) assert.match(problems.join('\n'), expected);
             else assert.deepEqual(problems, []);
         });

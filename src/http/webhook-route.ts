@@ -1,13 +1,11 @@
 import type { Request, Response, Server } from 'restify';
 import { Counter, type Registry } from 'prom-client';
-import type { WebhookIngress, WebhookRequest } from '../integrations/ingress';
+import type { WebhookIngress } from '../integrations/ingress';
 import type { Logger } from '../lib/logger';
 import type { Outbox } from '../outbox/index';
 import type { IngestResult } from '../outbox/ingest';
-import { formText } from './form-body';
-import { jsonBody } from './json-body';
-import { rawBodyOf } from './raw-body';
 import { route } from './route';
+import { RestifyWebhookRequest } from './webhook-request';
 
 /**
  * Mounts a vendor's webhook ({@link WebhookIngress}, in its integration folder): reads the bounded
@@ -23,22 +21,7 @@ export function mountWebhook(server: Server, ingress: WebhookIngress, deps: { ou
         });
     }
     server.post(ingress.path, route(deps.logger, async (req, res) => {
-        const raw = rawBodyOf(req);
-        const lazyBody = { parsed: undefined as { text: string; value: unknown } | undefined };
-        const request: WebhookRequest = {
-            raw,
-            // Parsed only once authenticated: an unsigned request gets 401 whatever its body.
-            get body() {
-                lazyBody.parsed ??= jsonBody(req);
-                return lazyBody.parsed;
-            },
-            get form() {
-                return formText(req);
-            },
-            header: (name) => req.header(name) || undefined,
-            // Only single values: `?token=a&token=b` is no token at all.
-            query: Object.fromEntries(Object.entries((req.query ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'))
-        };
+        const request = new RestifyWebhookRequest(req);
         ingress.authenticate(request);
         const outcome = ingress.accept(request, (reason, detail) => {
             deps.skipped?.inc({ source: ingress.source, reason });
