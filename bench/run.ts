@@ -373,7 +373,8 @@ async function ingestAndBacklog(runWorker: boolean) {
 /**
  * Scenario 2b: every key held. 50 conversations in 5 channels get a backlog of 10,000 deliveries;
  * each channel may send 60 per 30 s (Teams' per-conversation limit), i.e. for ~15 s, then every
- * key waits for its window. The worker's CPU is measured over 10 s of that wait.
+ * key waits for its window. The worker's CPU is measured over that wait: 10 s, or until a window
+ * opens again and a send is made.
  */
 async function backlogHeld() {
     const connector = await new FakeBotConnector().start();
@@ -388,23 +389,42 @@ async function backlogHeld() {
             })
         );
     }
-    // Held: 300 sends (60 per channel) made, and none for half a second.
-    const deadline = Date.now() + 40_000;
+    // Held: 300 sends (60 per channel) made, none for half a second, and no job done in that
+    // half second either (the deliveries of a key whose head is not yet a held send are still
+    // being converted, which is work, not waiting).
+    const doneJobs = async () => {
+        const text = await (await fetch(`${app.url}/metrics`)).text();
+        return [...text.matchAll(/^deskbridge_outbox_jobs_processed_total\{[^}]*outcome="done"[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    };
+    const deadline = Date.now() + 60_000;
     let last = connector.requests.length;
+    let done = await doneJobs();
     let quietSince = Date.now();
     while (Date.now() < deadline) {
-        await sleep(100);
-        if (connector.requests.length !== last) {
+        await sleep(250);
+        const doneNow = await doneJobs();
+        if (connector.requests.length !== last || doneNow !== done) {
             last = connector.requests.length;
+            done = doneNow;
             quietSince = Date.now();
         } else if (last >= 300 && Date.now() - quietSince >= 500) break;
     }
+    // The keys are held until the first channel's 30 s window lets sends through again, which
+    // depends on when its first sends were made: the measure ends at the first send after it
+    // began (counted up to the 100 ms before it), after 10 s at most.
     const sendsBefore = connector.requests.length;
     const cpuBefore = app.cpuSeconds();
     const started = Date.now();
-    await sleep(quick ? 5000 : 10_000);
-    const seconds = (Date.now() - started) / 1000;
-    const held = { backlog, sendsBefore, sendsDuring: connector.requests.length - sendsBefore, seconds, cpuOfOneCore: (app.cpuSeconds() - cpuBefore) / seconds };
+    let cpuUntil = cpuBefore;
+    let until = started;
+    while (Date.now() - started < (quick ? 5000 : 10_000)) {
+        await sleep(100);
+        if (connector.requests.length !== sendsBefore) break;
+        cpuUntil = app.cpuSeconds();
+        until = Date.now();
+    }
+    const seconds = (until - started) / 1000;
+    const held = { backlog, sendsBefore, endedBy: connector.requests.length !== sendsBefore ? 'a send' : 'time', seconds, cpuOfOneCore: (cpuUntil - cpuBefore) / seconds };
     await app.stop();
     await connector.stop();
     return { ...held, peakRssBytes: app.peakRss() };
@@ -528,6 +548,11 @@ async function postgresIngest() {
 
 const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
 
+/** Each round's requests a second and p99, Deskbridge's against the bare handler's. */
+function roundsOf(r: { deskbridge: Combined; baseline: Combined }): string {
+    return r.deskbridge.rounds.map((d, i) => `${(d.requests / d.seconds).toFixed(0)}/${(r.baseline.rounds[i]!.requests / r.baseline.rounds[i]!.seconds).toFixed(0)} req/s p99 ${d.p99}`).join(', ');
+}
+
 async function main(): Promise<void> {
     if (ingestOnly) {
         const r = await ingestAndBacklog(false);
@@ -537,7 +562,7 @@ async function main(): Promise<void> {
     if (backlogOnly) {
         const r = await ingestAndBacklog(true);
         const h = await backlogHeld();
-        process.stdout.write(`ingest ${r.deskbridge.rps.toFixed(0)} vs bare ${r.baseline.rps.toFixed(0)} req/s: ratio ${r.ratio.toFixed(2)}, p99 ${r.deskbridge.p99} ms (bare ${r.baseline.p99}), CPU ${r.deskbridge.cpuUsPerRequest.toFixed(0)} µs a delivery (bare ${r.baseline.cpuUsPerRequest.toFixed(0)}), peak RSS ${mb(r.peakRssBytes)} MB; at the cap: ${JSON.stringify(r.backlog)}; every key held: ${JSON.stringify(h)}\n`);
+        process.stdout.write(`ingest ${r.deskbridge.rps.toFixed(0)} vs bare ${r.baseline.rps.toFixed(0)} req/s: ratio ${r.ratio.toFixed(2)}, p99 ${r.deskbridge.p99} ms (bare ${r.baseline.p99}), CPU ${r.deskbridge.cpuUsPerRequest.toFixed(0)} µs a delivery (bare ${r.baseline.cpuUsPerRequest.toFixed(0)}), rounds ${roundsOf(r)}, peak RSS ${mb(r.peakRssBytes)} MB; at the cap: ${JSON.stringify(r.backlog)}; every key held: ${JSON.stringify(h)}\n`);
         return;
     }
     if (postgresOnly) {
@@ -589,7 +614,7 @@ async function main(): Promise<void> {
         ['ingest, worker on, c=32 (req/s)', `${ingest.deskbridge.rps.toFixed(0)} vs bare ${ingest.baseline.rps.toFixed(0)}`, `ratio ${ingest.ratio.toFixed(2)} (target ≥ 0.5)`],
         ['ingest CPU per delivery (µs, every thread)', `${ingest.deskbridge.cpuUsPerRequest.toFixed(0)}`, `bare ${ingest.baseline.cpuUsPerRequest.toFixed(0)}`],
         ['ingest p50 / p99 (ms, worst round)', `${ingest.deskbridge.p50} / ${ingest.deskbridge.p99}`, `bare ${ingest.baseline.p50} / ${ingest.baseline.p99}; target p99 ≤ 25`],
-        ['worker CPU, every key held (10,000 queued)', `${(held.cpuOfOneCore * 100).toFixed(1)} % of a core`, `${held.sendsDuring} sends in ${held.seconds.toFixed(0)} s; target ≤ 5 %`],
+        ['worker CPU, every key held (10,000 queued)', `${(held.cpuOfOneCore * 100).toFixed(1)} % of a core`, `over ${held.seconds.toFixed(1)} s, until ${held.endedBy === 'a send' ? 'a window opened' : 'the end'}; target ≤ 5 %`],
         ['worker CPU at the tenant cap after the burst', `${(b.cpuOfOneCore! * 100).toFixed(1)} % of a core`, `${b.pendingJobs} jobs waiting, ${b.sendsPerSecond} sends/s`],
         ['relay p50 / p99 (ms), 20 threads', `${flow.relay.p50Ms} / ${flow.relay.p99Ms}`, `${flow.relay.delivered}/${flow.relay.events} delivered; target p99 ≤ 100`],
         ['relay p50 / p99 (ms), 10,000 threads', `${relay10k.relay.p50Ms} / ${relay10k.relay.p99Ms}`, `${relay10k.relay.delivered}/${relay10k.relay.events} delivered; target p99 ≤ 100`],
