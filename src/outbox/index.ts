@@ -6,6 +6,7 @@ import { CircuitBreakers } from './circuit-breakers';
 import { PeerHealth } from './peer-health';
 import { storeDelivery, type Delivery, type IngestResult } from './ingest';
 import { IngestBatcher } from './ingest-batcher';
+import { IngestLoad } from './ingest-load';
 import { JobHandlers } from './job-handler';
 import { reclaimFreePages } from '../store/reclaim-space';
 import { sqliteJobStatements } from './sqlite-job-statements';
@@ -52,8 +53,10 @@ export function createOutbox(deps: { config: Config; db: Db; registry: Registry;
     const limiter = db.dialect === 'postgres' ? new PostgresRateLimiter(db.kysely) : new MemoryRateLimiter();
     const handlers = new JobHandlers();
     const health = new PeerHealth();
+    const ingestLoad = new IngestLoad();
     const worker = new OutboxWorker({
         health,
+        ingestLoad,
         db: db.kysely,
         dialect: db.dialect,
         statements: db.sqlite ? sqliteJobStatements(db, db.sqlite) : undefined,
@@ -78,12 +81,14 @@ export function createOutbox(deps: { config: Config; db: Db; registry: Registry;
         limiter,
         health,
         async ingest(delivery, jobs) {
+            ingestLoad.record();
             const result = await batcher.submit(delivery, withDefaults(jobs));
             if (result.stored) worker.notify();
             return result;
         },
         async ingestAll(items) {
             if (items.length === 0) return [];
+            ingestLoad.record(items.length);
             const results = await db.kysely.transaction().execute(async (trx) => {
                 const out: IngestResult[] = [];
                 for (const item of items) out.push(await storeDelivery(trx, item.delivery, withDefaults(item.jobs)));

@@ -9,6 +9,8 @@ export interface OutboxMetrics {
     processed: Counter<'kind' | 'outcome'>;
     attempts: Counter<'kind'>;
     throttled: Counter<'peer'>;
+    /** Time the worker paused to let a burst of webhooks be acknowledged first. */
+    burstPauseSeconds: Counter;
     circuitChanged(peer: string, state: PeerCircuitState): void;
 }
 
@@ -47,6 +49,7 @@ export function createOutboxMetrics(registry: Registry, db: Kysely<Database>): O
         processed: new Counter({ name: 'deskbridge_outbox_jobs_processed_total', help: 'Job runs by kind and outcome (done, retry, dead, deferred)', labelNames: ['kind', 'outcome'], registers: [registry] }),
         attempts: new Counter({ name: 'deskbridge_outbox_attempts_total', help: 'Job attempts by kind', labelNames: ['kind'], registers: [registry] }),
         throttled: new Counter({ name: 'deskbridge_peer_throttled_total', help: '429 answers received by peer', labelNames: ['peer'], registers: [registry] }),
+        burstPauseSeconds: new Counter({ name: 'deskbridge_outbox_burst_pause_seconds_total', help: 'Time the worker paused so that a burst of webhooks was acknowledged first', registers: [registry] }),
         circuitChanged(peer, state) {
             circuit.set({ peer }, CIRCUIT_VALUE[state]);
         }
