@@ -324,20 +324,43 @@ function combine(rounds: LoadResult[], cpuSeconds: number): Combined {
     return { rps: requests / seconds, p50: percentile(rounds.map((r) => r.p50), 50), p99: Math.max(...rounds.map((r) => r.p99)), cpuUsPerRequest: (cpuSeconds / requests) * 1e6, rounds };
 }
 
-/** Warms both up, then measures them in alternating rounds: a change in the machine's speed hits both alike. */
-async function sideBySide(a: Child, b: Child): Promise<{ a: Combined; b: Combined }> {
-    await load(a.url, INGEST_WARMUP_SECONDS);
-    await load(b.url, INGEST_WARMUP_SECONDS);
-    const sides = [a, b].map((child) => ({ child, rounds: [] as LoadResult[], cpuSeconds: 0 }));
-    for (let round = 0; round < INGEST_ROUNDS; round++) {
-        for (const side of sides) {
-            const before = cpuSecondsOf(side.child.process.pid!);
-            side.rounds.push(await load(side.child.url, INGEST_ROUND_SECONDS));
-            side.cpuSeconds += cpuSecondsOf(side.child.process.pid!) - before;
+/**
+ * Warms both up, then measures them in alternating rounds: a change in the machine's speed hits
+ * both alike. With `stopOther`, the server not being measured is stopped (SIGSTOP) meanwhile.
+ * Deskbridge (`b`) keeps turning stored deliveries into Teams posts after its round; on a 2-core
+ * machine that work ran on the bare handler's time, slowing it and flattering the ratio. So after
+ * each of its rounds `b` first runs alone, unloaded, for a round's length (a burst followed by a
+ * quiet spell, as in production), and is stopped while `a` is measured.
+ */
+async function sideBySide(a: Child, b: Child, stopOther = false): Promise<{ a: Combined; b: Combined }> {
+    let measured: Child | undefined;
+    const only = async (child: Child) => {
+        if (!stopOther) return;
+        if (measured === b && child === a) await sleep(INGEST_ROUND_SECONDS * 1000);
+        measured = child;
+        for (const other of [a, b]) other.process.kill(other === child ? 'SIGCONT' : 'SIGSTOP');
+        // Timers that came due while it was stopped fire first, not during the round.
+        await sleep(250);
+    };
+    try {
+        await only(a);
+        await load(a.url, INGEST_WARMUP_SECONDS);
+        await only(b);
+        await load(b.url, INGEST_WARMUP_SECONDS);
+        const sides = [a, b].map((child) => ({ child, rounds: [] as LoadResult[], cpuSeconds: 0 }));
+        for (let round = 0; round < INGEST_ROUNDS; round++) {
+            for (const side of sides) {
+                await only(side.child);
+                const before = cpuSecondsOf(side.child.process.pid!);
+                side.rounds.push(await load(side.child.url, INGEST_ROUND_SECONDS));
+                side.cpuSeconds += cpuSecondsOf(side.child.process.pid!) - before;
+            }
         }
+        const [sa, sb] = sides.map((side) => combine(side.rounds, side.cpuSeconds));
+        return { a: sa!, b: sb! };
+    } finally {
+        if (stopOther) for (const child of [a, b]) child.process.kill('SIGCONT');
     }
-    const [sa, sb] = sides.map((side) => combine(side.rounds, side.cpuSeconds));
-    return { a: sa!, b: sb! };
 }
 
 async function startBare(): Promise<Child> {
@@ -349,7 +372,7 @@ async function ingestAndBacklog(runWorker: boolean) {
     const bare = await startBare();
     const connector = await new FakeBotConnector().start();
     const app = await startDeskbridge(connector.url, { runWorker, seed: { threads: INGEST_CONVERSATIONS } });
-    const { a: baseline, b: deskbridge } = await sideBySide(bare, app);
+    const { a: baseline, b: deskbridge } = await sideBySide(bare, app, true);
     const queued = sequence;
     let backlog: Record<string, number> | undefined;
     if (runWorker) {
@@ -533,7 +556,7 @@ async function postgresIngest() {
         const connector = await new FakeBotConnector().start();
         const schema = `bench_${Date.now().toString(36)}`;
         const app = await startDeskbridge(connector.url, { seed: { threads: INGEST_CONVERSATIONS }, database: { url: server.url, schema } });
-        const { a: baseline, b: deskbridge } = await sideBySide(bare, app);
+        const { a: baseline, b: deskbridge } = await sideBySide(bare, app, true);
         await bare.stop();
         await app.stop();
         await connector.stop();
