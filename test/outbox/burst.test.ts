@@ -115,6 +115,20 @@ describe('the worker during a burst of webhooks', function () {
         assert.equal(seen.most, 4, 'the configured four at once again');
     });
 
+    it('during a burst new work is not lost: the worker looks for it every few ms instead of at each notice', async () => {
+        database = await createTestDatabase('sqlite');
+        const handlers = new JobHandlers();
+        const { seen, handler } = trackedHandler();
+        handlers.register(handler);
+        // A minute between polls: a job that runs was found by the burst's own short looks.
+        worker = new OutboxWorker({ db: database.db.kysely, dialect: 'sqlite', handlers, limiter: new MemoryRateLimiter(), breakers: new CircuitBreakers(), logger: createLogger('silent'), pollMs: 60_000, ingestLoad: { bursting: () => true } });
+        worker.start();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await enqueueJobs(database.db.kysely, jobs(0, 3));
+        worker.notify();
+        await until(() => seen.done === 3, 'the jobs queued while the worker slept');
+    });
+
     it('an ingest burst through the outbox makes the worker pause, and every delivery is still relayed', async () => {
         database = await createTestDatabase('sqlite');
         const registry = new Registry();
