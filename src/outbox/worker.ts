@@ -50,9 +50,11 @@ export interface WorkerOptions {
 
 /**
  * During a burst of webhooks, after each job the worker pauses this many times as long as the job
- * took, so it takes at most a tenth of the event loop. Measured on a 2-core machine
- * (`npm run bench`): with the worker at full speed while it converted the warm-up's deliveries,
- * the ingest's p99 went from 14 to 25–43 ms; with this pause it stays at 17–25 ms.
+ * took, so a job that holds the event loop throughout takes at most a tenth of it. On a 2-core
+ * machine (`npm run bench`, while the worker converted the warm-up's 10,000 deliveries during the
+ * first round) the worst round's p99 went from 25–57 ms to 16–25 ms. With a quiet spell after each
+ * round, most of that work is done between bursts and the pause changes nothing measurable (the
+ * README's benchmark section).
  */
 const BURST_PAUSE_FACTOR = 9;
 /**
@@ -138,7 +140,7 @@ export class OutboxWorker {
             await new Promise<void>((resolve) => setImmediate(resolve));
             const pause = this.pausedUntil - Date.now();
             if (pause > 0) {
-                // Not cut short by new work: during a burst every delivery wakes the worker.
+                // Not cut short by a wake-up: the job that just ended asks for one.
                 await new Promise((resolve) => setTimeout(resolve, pause));
                 this.o.metrics?.burstPauseSeconds.inc(pause / 1000);
             }
