@@ -52,9 +52,8 @@ export interface WorkerOptions {
  * During a burst of webhooks, after each job the worker pauses this many times as long as the job
  * took, so a job that holds the event loop throughout takes at most a tenth of it. On a 2-core
  * machine (`npm run bench`, while the worker converted the warm-up's 10,000 deliveries during the
- * first round) the worst round's p99 went from 25–57 ms to 16–25 ms. With a quiet spell after each
- * round, most of that work is done between bursts and the pause changes nothing measurable (the
- * README's benchmark section).
+ * first round) the worst round's p99 went from 25–41 ms to 19–28 ms, for a ratio a few hundredths
+ * lower (three A/B pairs in the README's benchmark section).
  */
 const BURST_PAUSE_FACTOR = 9;
 /**
