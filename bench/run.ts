@@ -7,10 +7,12 @@
  *    concurrency 32, against Deskbridge and against a bare restify handler that only answers 200
  *    (same client, same bodies): 2 s of warm-up each, then 3 alternating rounds of 5 s; the p99
  *    is the worst round's. Every delivery queues a Teams send, so the worker relays during the
- *    burst as it does in production.
+ *    burst as it does in production. The server not being measured is stopped meanwhile, and
+ *    Deskbridge runs alone for 5 s after each of its rounds (see `sideBySide`).
  * 2. backlog: 5 s after that burst (thousands of jobs left, sent at the 30/s tenant cap), the
  *    process's CPU over 10 s, from the kernel's accounting; and with every key held: 10,000 jobs
- *    over 5 channels once each channel has used its 60 sends per 30 s, when nothing may be sent.
+ *    over 5 channels once each channel has used its 60 sends per 30 s and no job is being done,
+ *    measured until a window opens again (10 s at most).
  * 3. relay: 20 deliveries/s over 20 conversations in 20 channels for 20 s; latency from posting
  *    the webhook to the fake Bot Connector receiving the reply. Once on a store of 20 threads,
  *    once on a store of 10,000.
